@@ -1,0 +1,58 @@
+/// The gateway dialects Loa speaks (SPEC §4 `kind`).
+public enum ChannelKind: String, Sendable, CaseIterable, Codable {
+    case zaloZNS = "zalo-zns"
+    case zaloOA = "zalo-oa"
+    case esms
+    case speedsms
+    case kannel
+    case twilio
+    case webhook
+
+    /// SMS gateways count rate and cost in segments.
+    public var isSMS: Bool {
+        switch self {
+        case .esms, .speedsms, .kannel, .twilio: true
+        case .zaloZNS, .zaloOA, .webhook: false
+        }
+    }
+
+    /// The kind-specific keys SPEC §4 lists, and which of them hold secrets.
+    var keys: (plain: Set<String>, secret: Set<String>) {
+        switch self {
+        case .zaloZNS:
+            (["app_id", "oa_id", "template_id"], ["secret_key", "app_secret", "access_token", "refresh_token"])
+        case .zaloOA:
+            (["app_id", "oa_id"], ["secret_key", "app_secret", "access_token", "refresh_token"])
+        case .esms: (["brandname", "sms_type"], ["api_key", "secret_key"])
+        case .speedsms: (["sender", "sms_type"], ["access_token"])
+        case .kannel: (["username", "brandname", "dlr_mask"], ["password"])
+        case .twilio: (["account_sid", "from", "messaging_service_sid"], ["auth_token"])
+        case .webhook: (["url"], [])
+        }
+    }
+
+    /// Keys without which the channel cannot send; each inner list means "one of these".
+    var required: [[String]] {
+        switch self {
+        case .zaloZNS: [["app_id"], ["template_id"], ["access_token", "refresh_token"]]
+        case .zaloOA: [["app_id"], ["access_token", "refresh_token"]]
+        case .esms: [["api_key"], ["secret_key"], ["brandname"]]
+        case .speedsms: [["access_token"]]
+        case .kannel: [["username"], ["password"]]
+        case .twilio: [["account_sid"], ["auth_token"], ["from", "messaging_service_sid"]]
+        case .webhook: [["url"]]
+        }
+    }
+
+    /// Where the real gateway lives when `base_url` is not set.
+    public var defaultBaseURL: String? {
+        switch self {
+        case .zaloZNS: "https://business.openapi.zalo.me"
+        case .zaloOA: "https://openapi.zalo.me"
+        case .esms: "https://rest.esms.vn"
+        case .speedsms: "https://api.speedsms.vn"
+        case .twilio: "https://api.twilio.com"
+        case .kannel, .webhook: nil
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import GRDB
+
+/// The SQLite schema as an append-only list of migrations; never edit a shipped one, add a new one.
+///
+/// Times are INTEGER milliseconds since 1970 (UTC) so that both backends compare them the same way.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("0001_residents") { db in
+            try db.execute(sql: """
+                CREATE TABLE hamlets (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    key TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE resident_groups (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    key TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE residents (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    phone TEXT UNIQUE,
+                    zalo_id TEXT,
+                    hamlet_id INTEGER REFERENCES hamlets(id),
+                    channels TEXT NOT NULL DEFAULT '',
+                    opt_outs TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX residents_hamlet ON residents(hamlet_id);
+                CREATE TABLE group_members (
+                    group_id INTEGER NOT NULL REFERENCES resident_groups(id),
+                    resident_id INTEGER NOT NULL REFERENCES residents(id) ON DELETE CASCADE,
+                    PRIMARY KEY (group_id, resident_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX group_members_resident ON group_members(resident_id);
+                """)
+        }
+        migrator.registerMigration("0002_notices_messages") { db in
+            try db.execute(sql: """
+                CREATE TABLE notices (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    audience TEXT NOT NULL,
+                    channels TEXT NOT NULL,
+                    send_at INTEGER NOT NULL,
+                    expires_at INTEGER,
+                    meeting_at INTEGER,
+                    place TEXT,
+                    ack_required INTEGER NOT NULL,
+                    reminders TEXT NOT NULL DEFAULT '',
+                    priority TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    message_count INTEGER NOT NULL DEFAULT 0,
+                    created_by TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE messages (
+                    id INTEGER PRIMARY KEY,
+                    notice_id TEXT NOT NULL REFERENCES notices(id),
+                    resident_id INTEGER NOT NULL REFERENCES residents(id),
+                    state TEXT NOT NULL,
+                    priority INTEGER NOT NULL DEFAULT 0,
+                    due_at INTEGER NOT NULL,
+                    channel_step INTEGER NOT NULL DEFAULT 0,
+                    attempt_count INTEGER NOT NULL DEFAULT 0,
+                    lease_owner TEXT,
+                    lease_until INTEGER,
+                    unreachable INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    updated_at INTEGER NOT NULL,
+                    UNIQUE (notice_id, resident_id)
+                );
+                CREATE INDEX messages_due ON messages(state, priority DESC, due_at);
+                CREATE TABLE attempts (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER NOT NULL REFERENCES messages(id),
+                    channel TEXT NOT NULL,
+                    idempotency_key TEXT NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    finished_at INTEGER,
+                    outcome TEXT,
+                    gateway_ref TEXT,
+                    error TEXT,
+                    segments INTEGER
+                );
+                CREATE INDEX attempts_message ON attempts(message_id);
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER REFERENCES messages(id),
+                    channel TEXT,
+                    kind TEXT NOT NULL,
+                    state TEXT,
+                    gateway_ref TEXT,
+                    dedupe_key TEXT UNIQUE,
+                    occurred_at INTEGER NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    detail TEXT
+                );
+                CREATE INDEX events_message ON events(message_id);
+                """)
+        }
+        migrator.registerMigration("0003_tokens_audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE tokens (
+                    id INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL,
+                    scopes TEXT NOT NULL DEFAULT '',
+                    label TEXT,
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                );
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail TEXT
+                );
+                """)
+        }
+        return migrator
+    }
+}

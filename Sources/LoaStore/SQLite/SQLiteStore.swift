@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import LoaCore
+
+/// The embedded backend: one SQLite file in WAL mode through GRDB.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database file at `path` and applies pending migrations.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        // Several `loa` processes may share one file: wait for the writer instead of failing at once.
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+    }
+
+    /// The names of the migrations applied to this database, in order.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try SQLiteMigrations.migrator.appliedIdentifiers(db) }.sorted()
+    }
+
+    static func audit(
+        _ db: Database, actor: String, action: String, subject: String, detail: String?, at: Date = Date()
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [at.millis, actor, action, subject, detail])
+    }
+
+    public func auditLog(limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id DESC LIMIT ?",
+                arguments: [limit]
+            ).map { row in
+                AuditEntry(
+                    at: Date(millis: row["at"]), actor: row["actor"], action: row["action"],
+                    subject: row["subject"], detail: row["detail"])
+            }
+        }
+    }
+
+    public func createToken(_ token: TokenRecord, actor: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO tokens (hash, role, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    token.hash, token.role.rawValue, TextList.encode(token.scopes.map(\.description)),
+                    token.label, token.createdAt.millis,
+                ])
+            let scopes = token.scopes.map(\.description).joined(separator: " ")
+            try Self.audit(
+                db, actor: actor, action: "token.create", subject: token.role.rawValue,
+                detail: scopes.isEmpty ? nil : scopes)
+        }
+    }
+
+    public func token(hash: String) async throws -> TokenRecord? {
+        try await pool.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL", arguments: [hash]),
+                let role = TokenRecord.Role(rawValue: row["role"])
+            else { return nil }
+            let scopes = TextList.decode(row["scopes"]).compactMap { try? AudienceSelector(parsing: $0) }
+            return TokenRecord(
+                hash: row["hash"], role: role, scopes: scopes, label: row["label"],
+                createdAt: Date(millis: row["created_at"]))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import LoaCore
+
+/// Everything Loa keeps: residents, notices, messages and their history, tokens and the audit log.
+///
+/// One protocol, two backends (SQLite now, PostgreSQL later); `StoreContract` tests run against both.
+public protocol Store: Sendable {
+    /// Writes valid resident rows in one transaction; with `dryRun` the transaction is rolled back.
+    /// `progress` hears how many rows are done, now and then.
+    func importResidents(
+        _ rows: [ResidentInput], columns: ResidentColumns, dryRun: Bool, actor: String,
+        progress: @escaping @Sendable (Int) -> Void
+    ) async throws -> ImportCounts
+
+    /// Hamlet names as first written, in name order.
+    func hamlets() async throws -> [String]
+
+    /// Group names as first written, in name order.
+    func groups() async throws -> [String]
+
+    /// Residents in a stable order, filtered by hamlet and/or group (NFC, case-insensitive).
+    func residents(hamlet: String?, group: String?) async throws -> [Resident]
+
+    /// The resident with this phone number, if any.
+    func resident(phone: PhoneNumber) async throws -> Resident?
+
+    /// Stores a notice and one queued message per targeted resident, atomically.
+    func createNotice(_ draft: NoticeDraft) async throws -> Notice
+
+    /// Counts the residents a notice with this audience would target, without storing anything.
+    func countAudience(_ audience: [AudienceSelector]) async throws -> AudienceCount
+
+    /// All notices, newest first.
+    func notices() async throws -> [Notice]
+
+    /// One notice by id.
+    func notice(id: String) async throws -> Notice?
+
+    /// Cancels a notice: every message not yet sent ends `cancelled`.
+    func cancelNotice(id: String, actor: String) async throws -> CancelOutcome
+
+    /// How many of a notice's messages stand in each state.
+    func messageCounts(notice: String) async throws -> [MessageState: Int]
+
+    /// A notice's messages in resident order.
+    func messages(notice: String) async throws -> [Message]
+
+    /// Moves a message to `state` if the ladder allows it (SPEC §2); returns whether it moved.
+    @discardableResult
+    func advance(message: Int64, to state: MessageState, at time: Date, error: String?) async throws -> Bool
+
+    /// Appends a gateway or resident event to a message's history; a repeated `dedupeKey` is ignored.
+    @discardableResult
+    func recordEvent(_ event: MessageEvent) async throws -> Bool
+
+    /// A message's history, oldest first.
+    func events(message: Int64) async throws -> [MessageEvent]
+
+    /// Stores an API token by its hash; the token itself is never stored.
+    func createToken(_ token: TokenRecord, actor: String) async throws
+
+    /// The token with this hash, if it exists and is not revoked.
+    func token(hash: String) async throws -> TokenRecord?
+
+    /// The newest audit entries first.
+    func auditLog(limit: Int) async throws -> [AuditEntry]
+}
+
+extension Store {
+    /// Imports without progress reports.
+    public func importResidents(
+        _ rows: [ResidentInput], columns: ResidentColumns, dryRun: Bool = false, actor: String
+    ) async throws -> ImportCounts {
+        try await importResidents(rows, columns: columns, dryRun: dryRun, actor: actor, progress: { _ in })
+    }
+}

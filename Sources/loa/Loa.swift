@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// The `loa` command: notices to residents over Zalo and SMS, and the measured reach.
+@main
+struct Loa: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loa",
+        abstract: "Send commune notices over Zalo and SMS and measure who they reached.",
+        subcommands: [Demo.self, Residents.self, NoticeCommand.self]
+    )
+
+    /// SPEC §3's exit statuses: 0 success, 1 user error (one line naming the problem), 2 usage error.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as UserError {
+            Terminal.error(error.message)
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            } else if code == .validationFailure {
+                Terminal.error(fullMessage(for: error))
+                Foundation.exit(2)
+            } else if let described = UserError(describing: error) {
+                Terminal.error(described.message)
+                Foundation.exit(1)
+            } else {
+                exit(withError: error)
+            }
+        }
+    }
+}

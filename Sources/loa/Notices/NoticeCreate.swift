@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import LoaConfig
+import LoaCore
+
+/// `loa notice create` (SPEC §3): stores the notice and one queued message per targeted resident.
+struct NoticeCreate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a notice and queue its messages.",
+        discussion: """
+            Times are ISO 8601 or 'YYYY-MM-DD HH:MM' in the commune's time zone. A convocation \
+            expires at its meeting (--meeting, else --expires) and asks for acknowledgement unless --no-ack.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Option(help: "convocation, notice or alert.")
+    var kind: NoticeKind = .notice
+
+    @Option(help: "A short title.")
+    var title: String
+
+    @Option(help: "The text residents receive.")
+    var body: String?
+
+    @Option(help: "Read the text from a UTF-8 file.")
+    var bodyFile: String?
+
+    @Option(name: .customLong("to"), help: "all, hamlet:NAME, group:NAME or phone:NUMBER (repeatable).")
+    var audience: [String] = []
+
+    @Option(help: "When to send (default now).")
+    var at: String?
+
+    @Option(help: "After this time nothing more is sent.")
+    var expires: String?
+
+    @Option(help: "The meeting's start, for convocations.")
+    var meeting: String?
+
+    @Option(help: "Where the meeting takes place.")
+    var place: String?
+
+    @Option(help: "zalo>sms (fallback chain), zalo+sms (both), or one channel.")
+    var channels: String?
+
+    @Option(help: "Remind residents who have not acknowledged this long before the meeting/expiry (repeatable: 24h, 2h).")
+    var remind: [String] = []
+
+    @Flag(help: "Do not ask residents to acknowledge.")
+    var noAck = false
+
+    @Option(help: "normal, or urgent (ignores quiet hours).")
+    var priority: NoticePriority = .normal
+
+    func run() async throws {
+        let configuration = try global.configuration()
+        let draft = try makeDraft(configuration)
+        let store = try await global.store()
+        var resolved = draft
+        resolved.audience = try await NameLookup.selectors(draft.audience, in: store)
+        let notice = try await store.createNotice(resolved)
+        let zone = configuration.commune.timeZone
+        if output.format == .json {
+            try JSONOutput.print(NoticeJSON(notice, zone: zone))
+        } else {
+            Terminal.out(notice.id)
+            Terminal.info(
+                "\(notice.draft.kind.rawValue) '\(notice.draft.title)' queued for \(notice.messageCount) residents, "
+                    + "sending from \(TimeText.short(notice.draft.sendAt, in: zone)) via \(notice.draft.channels)")
+        }
+    }
+
+    func makeDraft(_ configuration: LoaConfiguration, now: Date = Date()) throws -> NoticeDraft {
+        let zone = configuration.commune.timeZone
+        func time(_ text: String?, _ flag: String) throws -> Date? {
+            guard let text else { return nil }
+            guard let date = TimeText.parse(text, in: zone, now: now) else {
+                throw UserError("--\(flag) '\(text)' is not a time: use ISO 8601 or 'YYYY-MM-DD HH:MM'")
+            }
+            return date
+        }
+        let text = try bodyText()
+        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw UserError("--title is empty")
+        }
+        guard !audience.isEmpty else { throw UserError("say who receives it with --to (all, hamlet:NAME, group:NAME, phone:NUMBER)") }
+        let selectors = try audience.map { text in
+            do { return try AudienceSelector(parsing: text) } catch { throw UserError("--to: \(error)") }
+        }
+        let policy = try channelPolicy(configuration)
+        let sendAt = try time(at, "at") ?? now
+        let meetingAt = try time(meeting, "meeting")
+        let expiresAt = try time(expires, "expires")
+        if kind == .convocation, meetingAt == nil, expiresAt == nil {
+            throw UserError("a convocation needs its meeting time: --meeting TIME (or --expires TIME)")
+        }
+        if let end = expiresAt ?? (kind == .convocation ? meetingAt : nil) {
+            guard end > sendAt else { throw UserError("the notice would expire before it is sent: check --at and --expires/--meeting") }
+            guard end > now else { throw UserError("the expiry/meeting time is already past") }
+        }
+        let reminders = try remind.map { text in
+            do { return try DurationText.parse(text) } catch { throw UserError("--remind: \(error)") }
+        }
+        if !reminders.isEmpty, meetingAt == nil, expiresAt == nil {
+            throw UserError("--remind needs a meeting or expiry time to count back from")
+        }
+        return NoticeDraft(
+            kind: kind, title: title, body: text, audience: selectors, channels: policy, sendAt: sendAt,
+            expiresAt: expiresAt, meetingAt: meetingAt, place: place, ackRequired: noAck ? false : nil,
+            reminders: reminders.sorted(by: >), priority: priority, createdBy: Actor.cli)
+    }
+
+    private func bodyText() throws -> String {
+        switch (body, bodyFile) {
+        case (.some, .some): throw UserError("give either --body or --body-file, not both")
+        case (nil, nil): throw UserError("the notice needs a text: --body TEXT or --body-file FILE")
+        case (let text?, nil):
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw UserError("--body is empty") }
+            return text
+        case (nil, let path?):
+            guard let data = FileManager.default.contents(atPath: path) else { throw UserError("cannot read \(path)") }
+            guard let text = String(data: data, encoding: .utf8) else { throw UserError("\(path) is not UTF-8 text") }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw UserError("\(path) is empty") }
+            return trimmed
+        }
+    }
+
+    /// `--channels`, checked against the configured channel names when there are any.
+    private func channelPolicy(_ configuration: LoaConfiguration) throws -> ChannelPolicy {
+        let configured = configuration.channels.map(\.name)
+        let text = channels ?? (configured.isEmpty ? "zalo>sms" : configured.joined(separator: ">"))
+        let policy: ChannelPolicy
+        do { policy = try ChannelPolicy(parsing: text) } catch { throw UserError("--channels: \(error)") }
+        if !configured.isEmpty {
+            for name in policy.channels where !configured.contains(name) {
+                throw UserError("--channels: no channel named '\(name)' in \(configuration.source) (configured: \(configured.joined(separator: ", ")))")
+            }
+        }
+        return policy
+    }
+}
+
+extension NoticeKind: ExpressibleByArgument {}
+extension NoticePriority: ExpressibleByArgument {}

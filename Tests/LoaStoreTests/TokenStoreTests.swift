@@ -1,0 +1,45 @@
+import Foundation
+import LoaCore
+import LoaStore
+import Testing
+
+@Suite("Store contract: tokens, audit and locations")
+struct TokenStoreTests {
+    @Test(arguments: StoreBackend.available)
+    func tokensAreFoundByHashWithTheirScopes(backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let token = TokenRecord(
+            hash: String(repeating: "ab", count: 32), role: .sender,
+            scopes: [.group("Hội Nông dân"), .hamlet("Thông Nhất")], label: "chi hội",
+            createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+        try await store.createToken(token, actor: "test")
+        #expect(try await store.token(hash: token.hash) == token)
+        #expect(try await store.token(hash: String(repeating: "cd", count: 32)) == nil)
+        let audit = try #require(try await store.auditLog(limit: 5).first)
+        #expect(audit.action == "token.create")
+        #expect(!(audit.detail ?? "").contains(token.hash), "the audit log never holds a token hash")
+    }
+
+    @Test
+    func sqliteAppliesTheMigrationsInOrder() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("loa-\(UUID().uuidString).db").path
+        let store = try SQLiteStore(path: path)
+        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit"])
+        _ = try SQLiteStore(path: path)
+    }
+
+    @Test(arguments: [
+        ("sqlite:loa.db", StoreLocation.sqlite(path: "loa.db")),
+        ("sqlite:///var/lib/loa/loa.db", .sqlite(path: "/var/lib/loa/loa.db")),
+        ("data/loa.db", .sqlite(path: "data/loa.db")),
+        ("postgres://loa@127.0.0.1/loa", .postgres(url: "postgres://loa@127.0.0.1/loa")),
+    ])
+    func databaseURLsAreParsed(text: String, expected: StoreLocation) throws {
+        #expect(try StoreLocation(parsing: text) == expected)
+    }
+
+    @Test(arguments: ["mysql://x", "sqlite:"])
+    func unsupportedDatabaseURLsAreRefused(text: String) {
+        #expect(throws: StoreError.self) { try StoreLocation(parsing: text) }
+    }
+}
