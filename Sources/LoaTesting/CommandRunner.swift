@@ -34,7 +34,7 @@ public struct CommandRunner: Sendable {
         let out = Pipe(), stdin = Pipe()
         // stderr goes to a file so that neither stream can fill a pipe and stall the child.
         let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let err = try FileHandle(forWritingTo: errURL)
         defer { try? FileManager.default.removeItem(at: errURL) }
         process.standardOutput = out
