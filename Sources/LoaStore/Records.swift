@@ -18,6 +18,11 @@ public struct ImportCounts: Sendable, Equatable, Codable {
 public struct AudienceCount: Sendable, Equatable {
     public var targeted: Int
     public var unreachable: Int
+
+    public init(targeted: Int, unreachable: Int) {
+        self.targeted = targeted
+        self.unreachable = unreachable
+    }
 }
 
 /// The result of cancelling a notice.

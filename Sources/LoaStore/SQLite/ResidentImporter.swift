@@ -8,8 +8,14 @@ struct ResidentImporter {
     let db: Database
     let columns: ResidentColumns
     let now: Int64
-    private var hamletIDs: [String: Int64] = [:]
-    private var groupIDs: [String: Int64] = [:]
+    private var hamletIDs = NameIDs()
+    private var groupIDs = NameIDs()
+
+    /// Ids by name as written and by normalised key, so a name seen before skips normalisation.
+    private struct NameIDs {
+        var byName: [String: Int64] = [:]
+        var byKey: [String: Int64] = [:]
+    }
 
     init(db: Database, columns: ResidentColumns, now: Int64) {
         self.db = db
@@ -74,9 +80,13 @@ struct ResidentImporter {
     }
 
     /// The id of a hamlet or group, created on first use; `table` is one of two literal names.
-    private func nameID(table: String, _ name: String, _ cache: inout [String: Int64]) throws -> Int64 {
+    private func nameID(table: String, _ name: String, _ cache: inout NameIDs) throws -> Int64 {
+        if let id = cache.byName[name] { return id }
         let key = name.nameKey
-        if let id = cache[key] { return id }
+        if let id = cache.byKey[key] {
+            cache.byName[name] = id
+            return id
+        }
         let id: Int64
         if let found = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE key = ?", arguments: [key]) {
             id = found
@@ -84,7 +94,8 @@ struct ResidentImporter {
             try db.execute(sql: "INSERT INTO \(table) (name, key) VALUES (?, ?)", arguments: [name, key])
             id = db.lastInsertedRowID
         }
-        cache[key] = id
+        cache.byKey[key] = id
+        cache.byName[name] = id
         return id
     }
 }

@@ -40,7 +40,11 @@ extension SQLiteStore {
             try Self.audit(
                 db, actor: draft.createdBy, action: "notice.create", subject: id,
                 detail: "\(draft.kind.rawValue) to \(count) residents: \(draft.title)")
-            return Notice(id: id, draft: draft, status: .active, createdAt: now, messageCount: count)
+            // Read back, so the caller sees exactly what is stored (times at millisecond precision).
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM notices WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("notice \(id) vanished while being created")
+            }
+            return try NoticeColumns.notice(from: row)
         }
     }
 
@@ -118,7 +122,7 @@ extension SQLiteStore {
             case .phone(let phone):
                 guard try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM residents WHERE phone = ?", arguments: [phone.e164]) != nil
-                else { throw StoreError.invalid("no resident with phone \(phone.e164)") }
+                else { throw StoreError.invalid("no resident with phone \(phone.national) (\(phone.e164))") }
                 parts.append("r.phone = ?")
                 arguments += [phone.e164]
             }
