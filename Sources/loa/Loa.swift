@@ -10,10 +10,27 @@ struct Loa: AsyncParsableCommand {
         subcommands: [Demo.self, Residents.self, NoticeCommand.self]
     )
 
+    /// `--db` and `--config` are global (SPEC §3): written before the subcommand, they move to its end,
+    /// where every subcommand's `GlobalOptions` reads them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--") {
+            let name = first.split(separator: "=", maxSplits: 1)[0]
+            guard name == "--db" || name == "--config" else { break }
+            leading.append(rest.removeFirst())
+            if !first.contains("="), let value = rest.first {
+                leading.append(value)
+                rest.removeFirst()
+            }
+        }
+        return Array(rest) + leading
+    }
+
     /// SPEC §3's exit statuses: 0 success, 1 user error (one line naming the problem), 2 usage error.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

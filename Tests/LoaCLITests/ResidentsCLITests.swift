@@ -101,5 +101,7 @@ struct ResidentsCLITests {
         #expect(!FileManager.default.fileExists(atPath: cli.runner.directory.appendingPathComponent("loa.db").path))
         let other = try #require(try cli.json("residents", "list", "--db", "sqlite:other.db") as? [Any])
         #expect(other.isEmpty)
+        let before = try #require(try cli.json("--db", "sqlite:env.db", "residents", "list") as? [Any])
+        #expect(before.count == 6, "--db may also come before the subcommand")
     }
 }
