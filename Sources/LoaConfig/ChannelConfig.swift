@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 
 /// How SMS text is treated: keep Vietnamese accents (UCS-2) or fold them to GSM-7.
 public enum DiacriticFolding: String, Sendable, CaseIterable {
@@ -17,6 +18,9 @@ public struct ChannelConfig: Sendable {
     public var settings: [String: String] = [:]
     /// Kind-specific secrets; they print as `<redacted>`.
     public var secrets: [String: Secret] = [:]
+    /// In a fallback chain, how long an accepted message may wait for its delivery receipt before the
+    /// next channel is tried (`receipt_timeout`; 30 minutes for Zalo unless set, none otherwise).
+    public var receiptTimeout: Duration?
     /// Tables: `headers` for webhooks, `template_params` for ZNS.
     public var tables: [String: [String: String]] = [:]
 
@@ -35,7 +39,7 @@ public struct ChannelConfig: Sendable {
         self.name = name
         self.kind = kind
         let keys = kind.keys
-        var allowed = Set(["name", "kind", "base_url", "rate"]).union(keys.plain).union(keys.secret)
+        var allowed = Set(["name", "kind", "base_url", "rate", "receipt_timeout"]).union(keys.plain).union(keys.secret)
         if kind.isSMS { allowed.formUnion(["fold_diacritics", "price_per_segment"]) }
         if kind == .webhook { allowed.insert("headers") }
         if kind == .zaloZNS { allowed.insert("template_params") }
@@ -51,6 +55,16 @@ public struct ChannelConfig: Sendable {
                 throw section.error("rate", "'\(rate)' is not a rate like 50/s, 600/min or 1000/h")
             }
             self.rate = parsed
+        }
+        if kind == .zaloZNS || kind == .zaloOA { receiptTimeout = .seconds(1800) }
+        if let timeout = try section.string("receipt_timeout") {
+            if timeout == "none" || timeout.isEmpty {
+                receiptTimeout = nil
+            } else {
+                do { receiptTimeout = try DurationText.parse(timeout) } catch {
+                    throw section.error("receipt_timeout", "\(error)")
+                }
+            }
         }
         if let fold = try section.string("fold_diacritics") {
             guard let parsed = DiacriticFolding(rawValue: fold) else {

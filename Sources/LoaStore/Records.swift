@@ -38,7 +38,8 @@ public struct Message: Sendable, Equatable, Identifiable {
     public var notice: String
     public var resident: Int64
     public var state: MessageState
-    public var dueAt: Date
+    /// When the scheduler will next act on it; nil when nothing is pending.
+    public var nextAt: Date?
     public var lastError: String?
     public var unreachable: Bool
     public var updatedAt: Date

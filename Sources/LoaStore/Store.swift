@@ -62,6 +62,24 @@ public protocol Store: Sendable {
     /// The token with this hash, if it exists and is not revoked.
     func token(hash: String) async throws -> TokenRecord?
 
+    /// Records finished attempts, then (if asked) claims due messages, in one transaction.
+    func dispatchRound(
+        recording outcomes: [DispatchOutcome], worker: String, claiming request: ClaimRequest?
+    ) async throws -> [DispatchJob]
+
+    /// Ends messages whose notice expired before they were taken by a gateway; returns how many.
+    func expireDue(now: Date) async throws -> Int
+
+    /// What remains for the scheduler.
+    func dispatchBacklog(now: Date) async throws -> DispatchBacklog
+
+    /// How a notice's attempts ended, per channel: `[channel: [outcome: count]]` (unfinished ones
+    /// count as `in flight`).
+    func attemptSummary(notice: String) async throws -> [String: [String: Int]]
+
+    /// A message's attempts, oldest first.
+    func attempts(message: Int64) async throws -> [AttemptRecord]
+
     /// The newest audit entries first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
 }
@@ -72,5 +90,17 @@ extension Store {
         _ rows: [ResidentInput], columns: ResidentColumns, dryRun: Bool = false, actor: String
     ) async throws -> ImportCounts {
         try await importResidents(rows, columns: columns, dryRun: dryRun, actor: actor, progress: { _ in })
+    }
+}
+
+extension Store {
+    /// Claims due messages without recording anything.
+    public func claimDue(_ request: ClaimRequest) async throws -> [DispatchJob] {
+        try await dispatchRound(recording: [], worker: request.worker, claiming: request)
+    }
+
+    /// Records finished attempts without claiming.
+    public func record(_ outcomes: [DispatchOutcome], worker: String) async throws {
+        _ = try await dispatchRound(recording: outcomes, worker: worker, claiming: nil)
     }
 }

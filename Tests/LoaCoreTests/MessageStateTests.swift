@@ -32,10 +32,11 @@ struct MessageStateTests {
         (.failed, .acknowledged, true),
         (.failed, .sending, false),
         (.failed, .queued, false),
-        // expired and cancelled only end messages that never left.
+        // expired and cancelled only end messages no gateway has taken yet.
         (.queued, .cancelled, true),
         (.queued, .expired, true),
-        (.sending, .cancelled, false),
+        (.sending, .cancelled, true),
+        (.sending, .expired, true),
         (.accepted, .expired, false),
         (.failed, .cancelled, false),
         (.delivered, .expired, false),
@@ -63,7 +64,7 @@ struct MessageStateTests {
     @Test("sources(for:) lists exactly the states that may move there")
     func sources() {
         #expect(MessageState.sources(for: .delivered) == [.queued, .sending, .accepted, .failed])
-        #expect(MessageState.sources(for: .cancelled) == [.queued])
+        #expect(MessageState.sources(for: .cancelled) == [.queued, .sending])
         #expect(MessageState.sources(for: .failed) == [.queued, .sending, .accepted])
         #expect(MessageState.sources(for: .queued).isEmpty)
     }

@@ -30,12 +30,13 @@ public enum MessageState: String, Sendable, Codable, CaseIterable, Comparable {
     /// - The ladder never moves down: a late `accepted` after `delivered` is history only.
     /// - `failed` can follow anything not yet delivered; a later sign of delivery lifts a failure,
     ///   because the gateway's receipt is better evidence than our own give-up.
-    /// - `expired` and `cancelled` only end messages that never left (`queued`).
+    /// - `expired` and `cancelled` only end messages that no gateway has taken yet (`queued`, or
+    ///   `sending` while waiting for a retry).
     /// - Nothing moves a cancelled or expired message.
     public func canMove(to next: MessageState) -> Bool {
         switch (self, next) {
         case (.cancelled, _), (.expired, _): false
-        case (_, .cancelled), (_, .expired): self == .queued
+        case (_, .cancelled), (_, .expired): self == .queued || self == .sending
         case (.failed, .failed): false
         case (_, .failed): rank < MessageState.delivered.rank
         case (.failed, _): next.rank >= MessageState.accepted.rank

@@ -2,6 +2,8 @@ import GRDB
 
 /// The SQLite schema as an append-only list of migrations; never edit a shipped one, add a new one.
 ///
+/// `messages.next_at` is when the scheduler should next act on a message (NULL: nothing pending);
+/// `lease_owner`/`lease_until` mark a claim by one `loa run` worker.
 /// Times are INTEGER milliseconds since 1970 (UTC) so that both backends compare them the same way.
 enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
@@ -65,9 +67,11 @@ enum SQLiteMigrations {
                     resident_id INTEGER NOT NULL REFERENCES residents(id),
                     state TEXT NOT NULL,
                     priority INTEGER NOT NULL DEFAULT 0,
-                    due_at INTEGER NOT NULL,
+                    next_at INTEGER,
+                    expires_at INTEGER,
                     channel_step INTEGER NOT NULL DEFAULT 0,
                     attempt_count INTEGER NOT NULL DEFAULT 0,
+                    await_receipt INTEGER NOT NULL DEFAULT 0,
                     lease_owner TEXT,
                     lease_until INTEGER,
                     unreachable INTEGER NOT NULL DEFAULT 0,
@@ -75,7 +79,7 @@ enum SQLiteMigrations {
                     updated_at INTEGER NOT NULL,
                     UNIQUE (notice_id, resident_id)
                 );
-                CREATE INDEX messages_due ON messages(state, priority DESC, due_at);
+                CREATE INDEX messages_next ON messages(priority DESC, next_at) WHERE next_at IS NOT NULL;
                 CREATE TABLE attempts (
                     id INTEGER PRIMARY KEY,
                     message_id INTEGER NOT NULL REFERENCES messages(id),
@@ -89,6 +93,8 @@ enum SQLiteMigrations {
                     segments INTEGER
                 );
                 CREATE INDEX attempts_message ON attempts(message_id);
+                CREATE INDEX attempts_key ON attempts(idempotency_key);
+                CREATE INDEX attempts_ref ON attempts(channel, gateway_ref);
                 CREATE TABLE events (
                     id INTEGER PRIMARY KEY,
                     message_id INTEGER REFERENCES messages(id),

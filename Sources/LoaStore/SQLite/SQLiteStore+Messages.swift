@@ -21,13 +21,13 @@ extension SQLiteStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, notice_id, resident_id, state, due_at, last_error, unreachable, updated_at
+                    SELECT id, notice_id, resident_id, state, next_at, last_error, unreachable, updated_at
                     FROM messages WHERE notice_id = ? ORDER BY resident_id
                     """, arguments: [notice]
             ).map { row in
                 Message(
                     id: row["id"], notice: row["notice_id"], resident: row["resident_id"],
-                    state: MessageState(rawValue: row["state"]) ?? .failed, dueAt: Date(millis: row["due_at"]),
+                    state: MessageState(rawValue: row["state"]) ?? .failed, nextAt: (row["next_at"] as Int64?).map(Date.init(millis:)),
                     lastError: row["last_error"], unreachable: row["unreachable"],
                     updatedAt: Date(millis: row["updated_at"]))
             }

@@ -24,16 +24,19 @@ extension SQLiteStore {
             // One statement copies the audience into messages: nothing proportional to it is held here.
             try db.execute(
                 sql: """
-                    INSERT INTO messages (notice_id, resident_id, state, priority, due_at, unreachable,
-                        last_error, updated_at)
+                    INSERT INTO messages (notice_id, resident_id, state, priority, next_at, expires_at,
+                        unreachable, last_error, updated_at)
                     SELECT ?, r.id,
                         CASE WHEN r.phone IS NULL AND r.zalo_id IS NULL THEN 'failed' ELSE 'queued' END,
-                        ?, ?, r.phone IS NULL AND r.zalo_id IS NULL,
+                        ?, CASE WHEN r.phone IS NULL AND r.zalo_id IS NULL THEN NULL ELSE ? END, ?,
+                        r.phone IS NULL AND r.zalo_id IS NULL,
                         CASE WHEN r.phone IS NULL AND r.zalo_id IS NULL
                              THEN 'unreachable: no phone number or Zalo id' END, ?
                     FROM residents r WHERE \(clause)
                     """,
-                arguments: [id, draft.priority == .urgent ? 1 : 0, draft.sendAt.millis, now.millis] + arguments)
+                arguments: [
+                    id, draft.priority == .urgent ? 1 : 0, draft.sendAt.millis, draft.expiresAt?.millis, now.millis,
+                ] + arguments)
             let count = db.changesCount
             guard count > 0 else { throw StoreError.invalid("the audience selects no resident") }
             try db.execute(sql: "UPDATE notices SET message_count = ? WHERE id = ?", arguments: [count, id])
@@ -81,10 +84,20 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM notices WHERE id = ?", arguments: [id])
             else { throw StoreError.notFound("no notice with id '\(id)'") }
             var notice = try NoticeColumns.notice(from: row)
+            // Messages on the wire right now (leased `sending`) finish; everything else not yet taken
+            // by a gateway stops here, and nothing of this notice is scheduled any more.
+            let now = Date().millis
             try db.execute(
-                sql: "UPDATE messages SET state = 'cancelled', updated_at = ? WHERE notice_id = ? AND state = 'queued'",
-                arguments: [Date().millis, id])
+                sql: """
+                    UPDATE messages SET state = 'cancelled', next_at = NULL, updated_at = ?
+                    WHERE notice_id = ? AND (state = 'queued'
+                        OR (state = 'sending' AND (lease_until IS NULL OR lease_until < ?)))
+                    """,
+                arguments: [now, id, now])
             let cancelled = db.changesCount
+            try db.execute(
+                sql: "UPDATE messages SET next_at = NULL WHERE notice_id = ? AND next_at IS NOT NULL AND lease_until IS NULL",
+                arguments: [id])
             if notice.status != .cancelled {
                 try db.execute(sql: "UPDATE notices SET status = 'cancelled' WHERE id = ?", arguments: [id])
                 notice.status = .cancelled

@@ -1,0 +1,12 @@
+/// The key a gateway sees for one message on one step of its channel chain (SPEC §8).
+///
+/// ASCII letters and digits only, at most 48 characters — usable as eSMS `RequestId` (≤ 50) and ZNS
+/// `tracking_id` (≤ 48, "no special characters", gateways.md §1.1) — and derived from stored ids, so
+/// a re-send after a crash carries the same key without any extra write.
+public enum IdempotencyKey {
+    /// `N7K3Q9A` + `M` + message id + `C` + channel step, e.g. `N7K3Q9AM1234C0`.
+    public static func make(notice: String, message: Int64, step: Int) -> String {
+        let noticePart = notice.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return String((noticePart + "M" + String(message) + "C" + String(step)).prefix(48))
+    }
+}

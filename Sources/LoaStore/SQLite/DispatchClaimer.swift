@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import LoaCore
+
+/// Claims due messages inside one write transaction: picks them in priority order, leases them,
+/// moves receipt fallbacks to their next channel and writes an attempt row before anything is sent.
+struct DispatchClaimer {
+    let db: Database
+    let request: ClaimRequest
+
+    func claim() throws -> [DispatchJob] {
+        let now = request.now.millis
+        let leaseUntil = now + request.lease.components.seconds * 1000
+            + request.lease.components.attoseconds / 1_000_000_000_000_000
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.id, m.notice_id, m.state, m.channel_step, m.attempt_count, m.await_receipt,
+                       m.lease_until, n.channels, r.id AS resident_id, r.name, r.phone, r.zalo_id,
+                       h.name AS hamlet
+                FROM messages m
+                JOIN notices n ON n.id = m.notice_id
+                JOIN residents r ON r.id = m.resident_id
+                LEFT JOIN hamlets h ON h.id = r.hamlet_id
+                WHERE m.next_at IS NOT NULL AND m.next_at <= :now
+                  AND (m.lease_until IS NULL OR m.lease_until < :now)
+                  AND (m.expires_at IS NULL OR m.expires_at > :now)
+                  \(request.urgentOnly ? "AND m.priority = 1" : "")
+                ORDER BY m.priority DESC, m.next_at
+                LIMIT :limit
+                """, arguments: ["now": now, "limit": request.limit])
+        var policies: [String: [String]] = [:]
+        var jobs: [DispatchJob] = []
+        for row in rows {
+            let id: Int64 = row["id"]
+            let noticeID: String = row["notice_id"]
+            let state = MessageState(rawValue: row["state"]) ?? .queued
+            var step: Int = row["channel_step"]
+            var attempts: Int = row["attempt_count"]
+            let channels = try policies[noticeID] ?? ChannelPolicy(parsing: row["channels"]).channels
+            policies[noticeID] = channels
+            if row["await_receipt"] as Bool {
+                // No receipt came in time: a delivered (or better) message needs nothing more.
+                guard state.rank < MessageState.delivered.rank, step + 1 < channels.count else {
+                    try db.execute(
+                        sql: "UPDATE messages SET next_at = NULL, await_receipt = 0 WHERE id = ?", arguments: [id])
+                    continue
+                }
+                step += 1
+                attempts = 0
+            }
+            let crashed = (row["lease_until"] as Int64?) != nil
+            if crashed {
+                try db.execute(
+                    sql: "UPDATE attempts SET outcome = 'interrupted' WHERE message_id = ? AND finished_at IS NULL",
+                    arguments: [id])
+            }
+            let key = IdempotencyKey.make(notice: noticeID, message: id, step: step)
+            let channel = step < channels.count ? channels[step] : "?"
+            try db.cachedStatement(
+                sql: "INSERT INTO attempts (message_id, channel, idempotency_key, started_at) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [id, channel, key, now])
+            let attemptID = db.lastInsertedRowID
+            try db.cachedStatement(sql: """
+                UPDATE messages
+                SET state = CASE WHEN state = 'queued' THEN 'sending' ELSE state END,
+                    lease_owner = ?, lease_until = ?, channel_step = ?, attempt_count = ?,
+                    await_receipt = 0, updated_at = ?
+                WHERE id = ?
+                """
+            ).execute(arguments: [request.worker, leaseUntil, step, attempts, now, id])
+            jobs.append(
+                DispatchJob(
+                    messageID: id, noticeID: noticeID, channelStep: step, attemptCount: attempts,
+                    attemptID: attemptID, idempotencyKey: key, isResend: crashed || attempts > 0,
+                    recipient: OutboundRecipient(
+                        residentID: row["resident_id"], name: row["name"],
+                        phone: (row["phone"] as String?).flatMap(PhoneNumber.init(e164:)),
+                        zaloID: row["zalo_id"], hamlet: row["hamlet"])))
+        }
+        return jobs
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import LoaCore
+
+extension SQLiteStore {
+    public func dispatchRound(
+        recording outcomes: [DispatchOutcome], worker: String, claiming request: ClaimRequest?
+    ) async throws -> [DispatchJob] {
+        try await pool.write { db in
+            for outcome in outcomes {
+                try Self.record(outcome, worker: worker, db)
+            }
+            guard let request, request.limit > 0 else { return [] }
+            return try DispatchClaimer(db: db, request: request).claim()
+        }
+    }
+
+    public func expireDue(now: Date) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE messages
+                    SET state = CASE WHEN state IN ('queued', 'sending') THEN 'expired' ELSE state END,
+                        next_at = NULL, await_receipt = 0, updated_at = ?
+                    WHERE next_at IS NOT NULL AND expires_at IS NOT NULL AND expires_at <= ?
+                      AND (lease_until IS NULL OR lease_until < ?)
+                    """, arguments: [now.millis, now.millis, now.millis])
+            return db.changesCount
+        }
+    }
+
+    public func dispatchBacklog(now: Date) async throws -> DispatchBacklog {
+        try await pool.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT
+                      COALESCE(SUM(next_at <= :now AND (lease_until IS NULL OR lease_until < :now)), 0) AS due,
+                      COALESCE(SUM(next_at > :now AND state <> 'queued'
+                                   AND (lease_until IS NULL OR lease_until < :now)), 0) AS started,
+                      COALESCE(SUM(lease_until >= :now), 0) AS in_flight,
+                      COALESCE(SUM(next_at > :now AND state = 'queued'), 0) AS scheduled,
+                      MIN(CASE WHEN next_at > :now THEN next_at END) AS next
+                    FROM messages WHERE next_at IS NOT NULL
+                    """, arguments: ["now": now.millis])
+            let next: Int64? = row?["next"]
+            return DispatchBacklog(
+                due: row?["due"] ?? 0, started: row?["started"] ?? 0, inFlight: row?["in_flight"] ?? 0,
+                scheduled: row?["scheduled"] ?? 0, nextAt: next.map(Date.init(millis:)))
+        }
+    }
+
+    public func attemptSummary(notice: String) async throws -> [String: [String: Int]] {
+        try await pool.read { db in
+            var summary: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.channel, COALESCE(a.outcome, 'in flight') AS outcome, COUNT(*) AS n
+                    FROM attempts a JOIN messages m ON m.id = a.message_id
+                    WHERE m.notice_id = ? GROUP BY 1, 2
+                    """, arguments: [notice])
+            {
+                summary[row["channel"], default: [:]][row["outcome"]] = row["n"]
+            }
+            return summary
+        }
+    }
+
+    public func attempts(message: Int64) async throws -> [AttemptRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM attempts WHERE message_id = ? ORDER BY id", arguments: [message])
+                .map { row in
+                    AttemptRecord(
+                        channel: row["channel"], idempotencyKey: row["idempotency_key"],
+                        startedAt: Date(millis: row["started_at"]),
+                        finishedAt: (row["finished_at"] as Int64?).map(Date.init(millis:)),
+                        outcome: row["outcome"], gatewayRef: row["gateway_ref"], error: row["error"])
+                }
+        }
+    }
+
+    /// Writes one finished attempt. The message's schedule changes only while this worker still holds
+    /// its lease, and never revives a cancelled or expired message or one whose notice was cancelled
+    /// while the request was on the wire; the ladder move is monotonic.
+    static func record(_ outcome: DispatchOutcome, worker: String, _ db: Database) throws {
+        let finished = outcome.finishedAt.millis
+        try db.cachedStatement(sql: """
+            UPDATE attempts SET finished_at = ?, outcome = ?, gateway_ref = ?, error = ?, segments = ?
+            WHERE id = ?
+            """
+        ).execute(arguments: [
+            finished, outcome.attemptOutcome, outcome.gatewayRef, outcome.error, outcome.segments,
+            outcome.attemptID,
+        ])
+        if outcome.state == .failed {
+            // Running out of channels fails only a message no channel took: in a `zalo+sms` notice an
+            // SMS already accepted stands when Zalo refuses.
+            try db.cachedStatement(
+                sql: "UPDATE messages SET state = 'failed' WHERE id = ? AND state IN ('queued', 'sending')"
+            ).execute(arguments: [outcome.messageID])
+        } else if let state = outcome.state {
+            _ = try advance(db, message: outcome.messageID, to: state, at: outcome.finishedAt, error: nil)
+        }
+        try db.cachedStatement(sql: """
+            UPDATE messages
+            SET next_at = CASE
+                    WHEN state IN ('cancelled', 'expired')
+                      OR (SELECT status FROM notices WHERE id = messages.notice_id) = 'cancelled' THEN NULL
+                    ELSE ? END,
+                state = CASE
+                    WHEN state = 'sending' AND (SELECT status FROM notices WHERE id = messages.notice_id) = 'cancelled'
+                    THEN 'cancelled' ELSE state END,
+                channel_step = ?, attempt_count = ?, await_receipt = ?, last_error = ?,
+                lease_owner = NULL, lease_until = NULL, updated_at = ?
+            WHERE id = ? AND lease_owner = ?
+            """
+        ).execute(arguments: [
+            outcome.nextAt?.millis, outcome.channelStep, outcome.attemptCount, outcome.awaitReceipt,
+            outcome.error, finished, outcome.messageID, worker,
+        ])
+    }
+}
