@@ -1,0 +1,58 @@
+import Foundation
+import LoaConfig
+import LoaHTTP
+
+/// Sends HTTP requests; `HTTPClient` in production, a scripted mock in adapter fixture tests.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse
+}
+
+extension HTTPClient: HTTPTransport {}
+
+/// One gateway dialect: how a message becomes a request and how the reply becomes a result.
+///
+/// Adapters never touch the store and never decide timing; the scheduler reads `SendError.kind`.
+public protocol ChannelAdapter: Sendable {
+    /// The configuration this adapter was made from (name, kind, rate, base URL…).
+    var config: ChannelConfig { get }
+
+    /// The request that sends `message`; pure.
+    func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest
+
+    /// Reads the gateway's reply to that request; pure.
+    func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult
+
+    /// Values that must never appear in logs or errors (tokens, keys, passwords).
+    var secrets: [String] { get }
+}
+
+extension ChannelAdapter {
+    public var name: String { config.name }
+
+    public var secrets: [String] { config.secrets.values.map(\.value).filter { !$0.isEmpty } }
+
+    /// Sends one message through `transport`: make the request, send it, read the reply.
+    public func send(_ message: OutboundMessage, over transport: any HTTPTransport) async throws(SendError) -> SendResult {
+        let request = try makeRequest(for: message)
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw redacted(SendError.from(error))
+        }
+        do {
+            return try readReply(response, for: message)
+        } catch {
+            throw redacted(error)
+        }
+    }
+
+    /// The error with every secret replaced, so gateway echoes cannot leak a token into logs.
+    public func redacted(_ error: SendError) -> SendError {
+        var copy = error
+        for secret in secrets where secret.count >= 4 {
+            copy.message = copy.message.replacingOccurrences(of: secret, with: "<redacted>")
+        }
+        return copy
+    }
+}

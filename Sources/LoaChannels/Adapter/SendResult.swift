@@ -1,0 +1,20 @@
+import LoaCore
+
+/// What a gateway said when it took a message.
+public struct SendResult: Sendable, Equatable {
+    /// `accepted` usually; `delivered` where the gateway answers with delivery itself.
+    public var state: MessageState
+    /// The gateway's own id for the message (ZNS `msg_id`, eSMS `SMSID`, Twilio `sid`), for callbacks.
+    public var gatewayRef: String?
+    /// SMS segments billed, when known.
+    public var segments: Int?
+    /// Anything worth keeping in the attempt's history (e.g. remaining quota).
+    public var detail: String?
+
+    public init(state: MessageState = .accepted, gatewayRef: String? = nil, segments: Int? = nil, detail: String? = nil) {
+        self.state = state
+        self.gatewayRef = gatewayRef
+        self.segments = segments
+        self.detail = detail
+    }
+}

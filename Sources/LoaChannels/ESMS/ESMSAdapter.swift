@@ -1,0 +1,99 @@
+import Foundation
+import LoaConfig
+import LoaCore
+import LoaHTTP
+
+/// The `esms` channel: one customer-care brandname SMS per message through eSMS.vn (gateways.md §4.1).
+///
+/// `POST {base_url}/MainService.svc/json/SendMultipleMessage_V4_post_json/` with the credentials in
+/// the JSON body. The text comes from `SMSComposer` under the channel's `fold_diacritics`; the
+/// message's idempotency key is the `RequestId`, which eSMS deduplicates for the day (§11.1).
+public struct ESMSAdapter: ChannelAdapter {
+    public let config: ChannelConfig
+    /// Where eSMS should report delivery (`CallbackUrl`), or nil to rely on polling.
+    public let statusCallbackURL: String?
+    private let url: String
+    private let apiKey: Secret
+    private let secretKey: Secret
+    private let brandname: String
+    private let smsType: String
+    private let now: @Sendable () -> Date
+
+    /// Makes the adapter for `config`.
+    ///
+    /// - Parameters:
+    ///   - statusCallbackURL: sent as `CallbackUrl` on every request; the server mounts it at
+    ///     `/hooks/{channel}/{hook-secret}/status` (SPEC §5).
+    ///   - now: the clock an HTTP-date `Retry-After` is measured against.
+    public init(
+        config: ChannelConfig, statusCallbackURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws(ConfigError) {
+        guard let apiKey = config.secrets["api_key"], let secretKey = config.secrets["secret_key"] else {
+            throw ConfigError("channel \(config.name): kind esms needs api_key and secret_key")
+        }
+        guard let brandname = config.settings["brandname"], !brandname.isEmpty else {
+            throw ConfigError("channel \(config.name): kind esms needs brandname")
+        }
+        guard let base = config.effectiveBaseURL else {
+            throw ConfigError("channel \(config.name): kind esms needs base_url")
+        }
+        self.config = config
+        self.statusCallbackURL = statusCallbackURL
+        self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base)
+            + "/MainService.svc/json/SendMultipleMessage_V4_post_json/"
+        self.apiKey = apiKey
+        self.secretKey = secretKey
+        self.brandname = brandname
+        // §4.1: "2" is customer care, the class for commune notices (§7: not advertising).
+        self.smsType = config.settings["sms_type"] ?? "2"
+        self.now = now
+    }
+
+    /// The text this channel sends for `message`, with its coding and segments.
+    public func body(for message: OutboundMessage) -> SMSBody {
+        SMSComposer.body(for: message, folding: config.foldDiacritics)
+    }
+
+    public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
+        guard let phone = message.recipient.phone else {
+            throw SendError(.fallback, "no phone number: SMS cannot reach this resident")
+        }
+        let sms = body(for: message)
+        var json = JSONText()
+        json.add("ApiKey", apiKey.value)
+        json.add("SecretKey", secretKey.value)
+        // §4.1: every eSMS example writes the number in the domestic 0… form.
+        json.add("Phone", phone.national)
+        json.add("Content", sms.text)
+        json.add("Brandname", brandname)
+        json.add("SmsType", smsType)
+        json.add("IsUnicode", sms.needsUnicode ? "1" : "0")
+        json.add("RequestId", message.idempotencyKey)
+        json.add("CallbackUrl", statusCallbackURL)
+        let headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
+        return HTTPRequest(method: .post, url: url, headers: headers, body: Array(json.finished.utf8), timeout: .seconds(15))
+    }
+
+    public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
+        if let error = SendError.from(status: response, now: now()) { throw error }
+        let reply: ESMSReply
+        do {
+            reply = try JSONDecoder().decode(ESMSReply.self, from: Data(response.body))
+        } catch {
+            // Retrying is safe: a repeat of the same RequestId is answered 124, not sent twice (§11.1).
+            throw SendError(.retryable, "unreadable eSMS reply (HTTP \(response.status)): \(response.excerpt)")
+        }
+        let segments = body(for: message).info.segments
+        switch reply.codeResult {
+        case ESMSCodes.accepted:
+            return SendResult(state: .accepted, gatewayRef: reply.smsID, segments: segments)
+        case ESMSCodes.duplicateRequest:
+            // §4.1, §11.1: only an earlier attempt with this RequestId can have used it today.
+            return SendResult(
+                state: .accepted, gatewayRef: reply.smsID, segments: segments,
+                detail: "duplicate RequestId: already accepted")
+        default:
+            throw ESMSCodes.error(code: reply.codeResult, gatewayMessage: reply.errorMessage)
+        }
+    }
+}

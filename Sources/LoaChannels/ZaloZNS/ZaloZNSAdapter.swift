@@ -1,0 +1,76 @@
+import Foundation
+import LoaConfig
+import LoaCore
+import LoaHTTP
+
+/// The `zalo-zns` channel: one approved ZNS ("ZBS Template Message") per message, by phone number.
+///
+/// `POST {base_url}/message/template` with the OA access token in a header literally named
+/// `access_token` and a JSON body `{phone, template_id, template_data, tracking_id}` (gateways.md §1.1).
+/// Zalo answers HTTP 200 with `error` 0 or a negative code (§1.2); `ZaloZNSCodes` reads the codes.
+public struct ZaloZNSAdapter: ChannelAdapter {
+    public let config: ChannelConfig
+    /// How the approved template is filled from a message.
+    public let template: ZaloZNSTemplate
+    private let url: String
+    private let templateID: String
+    private let now: @Sendable () -> Date
+
+    /// Makes the adapter for `config`; `now` is the clock deferrals are computed from.
+    public init(config: ChannelConfig, now: @escaping @Sendable () -> Date = { Date() }) throws(ConfigError) {
+        guard let templateID = config.settings["template_id"], !templateID.isEmpty else {
+            throw ConfigError("channel \(config.name): kind zalo-zns needs template_id")
+        }
+        guard let base = config.effectiveBaseURL else {
+            throw ConfigError("channel \(config.name): kind zalo-zns needs base_url")
+        }
+        self.config = config
+        self.template = try ZaloZNSTemplate(table: config.tables["template_params"], channel: config.name)
+        self.templateID = templateID
+        self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/message/template"
+        self.now = now
+    }
+
+    public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
+        guard let phone = message.recipient.phone else {
+            // ZNS reaches people only through the phone number linked to their Zalo account.
+            throw SendError(.fallback, "no phone number: ZNS cannot reach this resident")
+        }
+        guard let token = config.secrets["access_token"]?.value, !token.isEmpty else {
+            // Only a refresh token is configured: the token keeper has to mint an access token first.
+            throw SendError(.unauthorized, "no access token yet; refresh the OA token")
+        }
+        var json = JSONText()
+        // §1.1: Zalo documents `84…` as the canonical form; E.164 without the plus is exactly that.
+        json.add("phone", String(phone.e164.dropFirst()))
+        json.add("template_id", templateID)
+        try template.write(message, into: &json)
+        // §1.1, §11.1: tracking_id (≤ 48 ASCII characters) is echoed in the delivery webhook.
+        json.add("tracking_id", message.idempotencyKey)
+        // §1.1: the header is named `access_token` and carries the bare token, no `Bearer`.
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json; charset=utf-8",
+            "access_token": token,
+        ]
+        return HTTPRequest(method: .post, url: url, headers: headers, body: Array(json.finished.utf8), timeout: .seconds(15))
+    }
+
+    public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
+        if let error = SendError.from(status: response, now: now()) { throw error }
+        let reply: ZaloZNSReply
+        do {
+            reply = try JSONDecoder().decode(ZaloZNSReply.self, from: Data(response.body))
+        } catch {
+            // Not Zalo's envelope (a proxy page, a truncated body): nothing says whether Zalo took
+            // it, and a lost convocation costs more than a rare duplicate, so try again.
+            throw SendError(
+                .retryable, "unreadable ZNS reply (HTTP \(response.status)): \(response.excerpt)")
+        }
+        guard reply.error == 0 else {
+            throw ZaloZNSCodes.error(
+                code: reply.error, zaloMessage: reply.message, now: now(), zone: message.timeZone)
+        }
+        // §1.6: the daily quota moves with sending quality; keep what is left with the attempt.
+        return SendResult(state: .accepted, gatewayRef: reply.data?.msgID, detail: reply.data?.quota?.summary)
+    }
+}
