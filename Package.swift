@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,12 +38,41 @@ let package = Package(
             dependencies: ["LoaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "LoaTesting", swiftSettings: swiftSettings),
+        .target(
+            name: "LoaChannels",
+            dependencies: ["LoaCore", "LoaConfig", "LoaHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LoaSimulator",
+            dependencies: [
+                "LoaCore", "LoaHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LoaScheduler",
+            dependencies: [
+                "LoaCore", "LoaConfig", "LoaStore", "LoaChannels", "LoaHTTP",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LoaTesting",
+            dependencies: ["LoaCore", "LoaConfig", "LoaHTTP", "LoaChannels"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "loa",
             dependencies: [
-                "LoaCore", "LoaConfig", "LoaStore",
+                "LoaCore", "LoaConfig", "LoaStore", "LoaHTTP", "LoaChannels", "LoaScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -64,6 +96,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LoaConfigTests", dependencies: ["LoaConfig"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LoaChannelsTests",
+            dependencies: ["LoaChannels", "LoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LoaSimulatorTests",
+            dependencies: ["LoaSimulator", "LoaHTTP", "LoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LoaSchedulerTests",
+            dependencies: ["LoaScheduler", "LoaStore", "LoaChannels", "LoaConfig", "LoaCore", "LoaHTTP", "LoaTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LoaCLITests",
             dependencies: ["LoaCore", "LoaTesting"],

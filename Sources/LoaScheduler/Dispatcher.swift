@@ -1,0 +1,154 @@
+import Foundation
+import LoaChannels
+import LoaCore
+import LoaStore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Claims due messages, sends them through their channel adapters with at most `workers` requests
+/// in flight, and records every outcome; each round records and claims in one transaction.
+public final class Dispatcher: Service, Sendable {
+    private let store: any Store
+    private let adapters: [String: any ChannelAdapter]
+    private let transport: any HTTPTransport
+    private let settings: DispatchSettings
+    private let planner: OutcomePlanner
+    private let limiter: RateLimiter
+    private let notices: NoticeCache
+    private let finished = Mutex<[DispatchOutcome]>([])
+    private let signal = Signal()
+    private let totals = Mutex(DispatchProgress())
+    private let logger: Logger
+    private let onProgress: @Sendable (DispatchProgress) -> Void
+
+    public init(
+        store: any Store, adapters: [any ChannelAdapter], transport: any HTTPTransport, settings: DispatchSettings,
+        logger: Logger = Logger(label: "loa.dispatch"), onProgress: @escaping @Sendable (DispatchProgress) -> Void = { _ in }
+    ) {
+        self.store = store
+        self.adapters = Dictionary(adapters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.transport = transport
+        self.settings = settings
+        self.planner = OutcomePlanner(backoff: settings.backoff, receiptTimeouts: settings.receiptTimeouts)
+        var rates: [String: Double] = [:]
+        for adapter in adapters { if let rate = adapter.config.rate { rates[adapter.name] = rate.perSecond } }
+        self.limiter = RateLimiter(rates: rates)
+        self.notices = NoticeCache(store: store)
+        self.logger = logger
+        self.onProgress = onProgress
+    }
+
+    /// What this dispatcher has done so far.
+    public var progress: DispatchProgress { totals.withLock { $0 } }
+
+    /// Runs until cancelled or, on graceful shutdown, until in-flight requests are recorded.
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown { try await self.run(untilIdle: false) }
+    }
+
+    /// The dispatch loop; with `untilIdle` it returns once nothing is due, begun or in flight.
+    public func run(untilIdle: Bool) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            var lastExpiry = Date.distantPast
+            var lastReport = Date.distantPast
+            while true {
+                let outcomes = finished.withLock { buffer in defer { buffer.removeAll(keepingCapacity: true) }; return buffer }
+                inFlight -= outcomes.count
+                let now = Date()
+                if now.timeIntervalSince(lastExpiry) >= 5 {
+                    let expired = try await store.expireDue(now: now)
+                    if expired > 0 { totals.withLock { $0.expired += expired } }
+                    lastExpiry = now
+                }
+                let stopping = Task.isCancelled
+                let free = stopping ? 0 : settings.workers - inFlight
+                let request = free > 0
+                    ? ClaimRequest(now: now, limit: free, worker: settings.worker, lease: settings.lease,
+                                   urgentOnly: settings.isQuiet(at: now))
+                    : nil
+                let jobs = try await store.dispatchRound(recording: outcomes, worker: settings.worker, claiming: request)
+                totals.withLock { totals in
+                    for outcome in outcomes { totals.count(outcome.attemptOutcome) }
+                    totals.claimed += jobs.count
+                    totals.resent += jobs.filter(\.isResend).count
+                    totals.inFlight = inFlight + jobs.count
+                }
+                for job in jobs {
+                    inFlight += 1
+                    group.addTask { [self] in
+                        let outcome = await perform(job)
+                        finished.withLock { $0.append(outcome) }
+                        signal.notify()
+                    }
+                }
+                if now.timeIntervalSince(lastReport) >= 0.2 {
+                    onProgress(progress)
+                    lastReport = now
+                }
+                if stopping && inFlight == 0 { break }
+                if jobs.isEmpty && outcomes.isEmpty {
+                    if inFlight == 0, untilIdle, try await isIdle() { break }
+                    await signal.wait(timeout: settings.pollInterval)
+                } else if free - jobs.count <= 0 {
+                    await signal.wait(timeout: settings.pollInterval)
+                }
+            }
+            try await group.waitForAll()
+        }
+        onProgress(progress)
+    }
+
+    private func isIdle() async throws -> Bool {
+        let now = Date()
+        let expired = try await store.expireDue(now: now)
+        if expired > 0 { totals.withLock { $0.expired += expired } }
+        let backlog = try await store.dispatchBacklog(now: now)
+        if backlog.due > 0 && settings.isQuiet(at: now) {
+            // Normal notices wait out the night; --until-idle does not wait with them.
+            logger.info("quiet hours: \(backlog.due) messages wait for morning")
+            return backlog.started == 0 && backlog.inFlight == 0
+        }
+        return backlog.due == 0 && backlog.started == 0 && backlog.inFlight == 0
+    }
+
+    /// Sends one job and plans its outcome; never throws, every failure is an outcome.
+    func perform(_ job: DispatchJob) async -> DispatchOutcome {
+        let notice: Notice
+        do {
+            guard let found = try await notices.notice(job.noticeID) else {
+                return failure(job, SendError(.permanent, "notice \(job.noticeID) not found"), policy: nil)
+            }
+            notice = found
+        } catch {
+            return failure(job, SendError(.retryable, "store: \(error)"), policy: nil)
+        }
+        let policy = notice.draft.channels
+        guard job.channelStep < policy.channels.count else {
+            return failure(job, SendError(.permanent, "no channel step \(job.channelStep)"), policy: policy)
+        }
+        let name = policy.channels[job.channelStep]
+        guard let adapter = adapters[name] else {
+            return failure(job, SendError(.permanent, "no channel named '\(name)' is configured"), policy: policy)
+        }
+        let message = OutboundMessage(job: job, notice: notice, settings: settings)
+        let cost = adapter.config.kind.isSMS ? Double(SMSText.measure(message.title + ": " + message.body).segments) : 1
+        await limiter.acquire(name, cost: cost)
+        let result: Result<SendResult, SendError>
+        do {
+            result = .success(try await adapter.send(message, over: transport))
+        } catch {
+            result = .failure(error)
+        }
+        return planner.plan(job, policy: policy, result: result, now: Date())
+    }
+
+    private func failure(_ job: DispatchJob, _ error: SendError, policy: ChannelPolicy?) -> DispatchOutcome {
+        planner.plan(job, policy: policy ?? Self.unknownPolicy, result: .failure(error), now: Date())
+    }
+
+    /// Stands in when a job's notice cannot be read: one channel, so a failure ends the message.
+    // A constant, valid channel name: this initialiser cannot throw here.
+    private static let unknownPolicy = try! ChannelPolicy(["unknown"])
+}

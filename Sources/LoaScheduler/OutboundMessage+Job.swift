@@ -1,0 +1,18 @@
+import LoaChannels
+import LoaCore
+import LoaStore
+
+extension OutboundMessage {
+    /// The wire-ready message for a claimed job of `notice`.
+    init(job: DispatchJob, notice: Notice, settings: DispatchSettings) {
+        let draft = notice.draft
+        self.init(
+            messageID: job.messageID, idempotencyKey: job.idempotencyKey, noticeID: notice.id,
+            shortCode: notice.shortCode, kind: draft.kind, title: draft.title, body: draft.body, link: nil,
+            recipient: Recipient(
+                name: job.recipient.name, phone: job.recipient.phone, zaloID: job.recipient.zaloID,
+                hamlet: job.recipient.hamlet),
+            meetingAt: draft.meetingAt, place: draft.place, expiresAt: draft.expiresAt,
+            ackRequired: draft.ackRequired, timeZone: settings.timeZone)
+    }
+}
