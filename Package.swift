@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "loa",
             dependencies: [
-                "LoaCore", "LoaConfig", "LoaStore", "LoaHTTP", "LoaChannels", "LoaScheduler",
+                "LoaCore", "LoaConfig", "LoaStore", "LoaHTTP", "LoaChannels", "LoaScheduler", "LoaSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoaCLITests",
-            dependencies: ["LoaCore", "LoaTesting"],
+            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator"],
             resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),

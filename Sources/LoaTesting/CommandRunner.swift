@@ -52,6 +52,24 @@ public struct CommandRunner: Sendable {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts `arguments` without waiting; output goes to `log` in the working directory.
+    public func start(_ arguments: [String], log: String) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        let url = directory.appendingPathComponent(log)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Writes a file into the working directory and returns its path.
     @discardableResult
     public func write(_ name: String, _ contents: Data) throws -> String {

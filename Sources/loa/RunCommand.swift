@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoaChannels
 import LoaConfig
+import LoaCore
 import LoaHTTP
 import LoaScheduler
 import LoaStore
@@ -26,6 +27,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The most gateway requests in flight at once.")
     var workers = 32
 
+    @Option(help: "How long a claim holds before another worker may retake it (e.g. 2m, 30s).")
+    var lease = "2m"
+
     func validate() throws {
         guard (1...4096).contains(workers) else { throw ValidationError("--workers must be between 1 and 4096") }
     }
@@ -39,6 +43,7 @@ struct RunCommand: AsyncParsableCommand {
         let store = try await global.store()
         var settings = DispatchSettings(configuration: configuration)
         settings.workers = workers
+        do { settings.lease = try DurationText.parse(lease) } catch { throw UserError("--lease: \(error)") }
         let client = HTTPClient(configuration: .init(maxConnectionsPerHost: workers))
         defer { client.shutdown() }
         let progress = ProgressLine()

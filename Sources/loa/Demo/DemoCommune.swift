@@ -1,0 +1,85 @@
+import Foundation
+import LoaConfig
+import LoaCore
+import LoaSimulator
+import LoaStore
+
+/// The demo's commune: residents from the bundled CSV, channels pointing at the simulator.
+enum DemoCommune {
+    /// `--residents`, else the bundled file found beside the executable's package or the working
+    /// directory (`scripts/demo` runs from the repository).
+    static func residentsFile(_ given: String?) throws -> String {
+        if let given { return given }
+        let relative = "Fixtures/demo/commune.csv"
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        if FileManager.default.fileExists(atPath: relative) { return relative }
+        throw UserError("cannot find \(relative); give a residents file with --residents FILE")
+    }
+
+    static func importResidents(from path: String, into store: any Store) async throws -> (count: Int, hamlets: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw UserError("cannot read \(path)") }
+        let parsed = try ResidentCSVReader.parse(Array(data))
+        let counts = try await store.importResidents(parsed.residents, columns: parsed.columns, actor: "demo")
+        return (counts.added + counts.updated + counts.unchanged, try await store.hamlets().count)
+    }
+
+    /// The channels, as a commune would write them in `loa.toml` (kept with `--keep`).
+    static func configurationText(simulator options: SimulatorOptions, baseURL: String) -> String {
+        """
+        [commune]
+        name = "Xã Hải Lạng (mô phỏng)"
+        timezone = "Asia/Ho_Chi_Minh"
+        # The demo runs at any hour; a real commune keeps its quiet hours.
+        quiet_hours = "none"
+        reach_target = 0.8
+
+        [[channels]]
+        name = "zalo"
+        kind = "zalo-zns"
+        base_url = "\(baseURL)"
+        rate = "500/s"
+        app_id = "\(options.zalo.appID)"
+        oa_id = "\(options.zalo.oaID)"
+        secret_key = "\(options.zalo.secretKey)"
+        access_token = "\(options.zalo.accessToken)"
+        template_id = "245881"
+        # Receipts arrive through `loa run`'s HTTP server; the demo has none yet, so no receipt fallback.
+        receipt_timeout = "none"
+        template_params = { ho_ten = "name", tieu_de = "title", thoi_gian = "meeting_at", dia_diem = "place", ma_xac_nhan = "short_code" }
+
+        [[channels]]
+        name = "sms"
+        kind = "esms"
+        base_url = "\(baseURL)"
+        rate = "300/s"
+        api_key = "\(options.esms.apiKey)"
+        secret_key = "\(options.esms.secretKey)"
+        brandname = "UBND XA"
+        fold_diacritics = "auto"
+        price_per_segment = 800
+        """
+    }
+
+    static func configuration(simulator options: SimulatorOptions, baseURL: String) throws -> LoaConfiguration {
+        try LoaConfiguration.parse(configurationText(simulator: options, baseURL: baseURL), source: "demo loa.toml")
+    }
+
+    /// Tomorrow's 08:00 village meeting, asking everyone to confirm.
+    static func convocation(zone: TimeZone, now: Date = Date()) throws -> NoticeDraft {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? now
+        let meeting = calendar.date(byAdding: .hour, value: 8, to: tomorrow) ?? tomorrow
+        return NoticeDraft(
+            kind: .convocation, title: "Họp dân về kế hoạch phòng chống bão",
+            body: "Kính mời ông/bà đến dự họp dân bàn kế hoạch phòng chống bão và di dời hộ ở vùng trũng. "
+                + "Đề nghị mỗi hộ cử một người tham dự.",
+            audience: [.all], channels: try ChannelPolicy(parsing: "zalo>sms"), sendAt: now,
+            meetingAt: meeting, place: "Nhà văn hóa thôn", reminders: [.seconds(7200)], createdBy: "demo")
+    }
+}

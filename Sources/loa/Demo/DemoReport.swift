@@ -1,0 +1,51 @@
+import Foundation
+import LoaCore
+import LoaSimulator
+import LoaStore
+
+/// The demo's closing table: per channel what Loa recorded, next to what the simulator saw.
+enum DemoReport {
+    static func make(
+        notice: Notice, store: any Store, simulator: GatewaySimulator, options: SimulatorOptions, seconds: Double
+    ) async throws -> String {
+        let summary = try await store.attemptSummary(notice: notice.id)
+        let states = try await store.messageCounts(notice: notice.id)
+        let stats = simulator.stats(includingKeys: false)
+        var listing = Listing(["channel", "attempts", "accepted", "fell back", "retried", "failed"])
+        for channel in ["zalo", "sms"] {
+            let outcomes = summary[channel] ?? [:]
+            let retried = (outcomes["retry"] ?? 0) + (outcomes["throttled"] ?? 0)
+            listing.append([
+                channel, String(outcomes.values.reduce(0, +)), String(outcomes["accepted"] ?? 0),
+                String(outcomes["fallback"] ?? 0), String(retried), String(outcomes["failed"] ?? 0),
+            ])
+        }
+        let residents = try await store.residents(hamlet: nil, group: nil)
+        let withoutZalo = residents.filter { resident in
+            resident.phone.map { !options.residentHasZalo(phone: $0.e164) } ?? false
+        }.count
+        let accepted = (states[.accepted] ?? 0) + (states[.delivered] ?? 0)
+        let zns = stats[.zaloZNS], esms = stats[.esms]
+        var lines = [
+            "",
+            "Convocation \(notice.id) \"\(notice.draft.title)\" to \(notice.messageCount) residents, "
+                + String(format: "sent in %.1f s (%.0f messages/s)", seconds, Double(notice.messageCount) / max(seconds, 0.001)),
+            "",
+            listing.text,
+            "",
+            "messages: \(accepted) taken by a gateway, \(states[.failed] ?? 0) failed, \(states[.expired] ?? 0) expired"
+                + ((states[.queued] ?? 0) + (states[.sending] ?? 0) > 0
+                    ? ", \((states[.queued] ?? 0) + (states[.sending] ?? 0)) still waiting" : ""),
+            "fallback: the simulator gives \(withoutZalo) residents no Zalo account; Zalo refused "
+                + "\(zns.rejected(-118)) with -118 and Loa sent them an SMS (\(summary["zalo"]?["fallback"] ?? 0) fallbacks)",
+            "simulator: Zalo ZNS \(zns.sends) requests, \(zns.accepted) accepted, \(zns.serverErrors) 5xx, \(zns.throttled) 429; "
+                + "eSMS \(esms.sends) requests, \(esms.accepted) accepted, \(esms.serverErrors) 5xx, \(esms.throttled) 429",
+            "",
+            "Receipts, opens and acknowledgements come back through `loa run`'s HTTP server (not in this build yet).",
+        ]
+        if zns.accepted != summary["zalo"]?["accepted"] ?? 0 || esms.accepted != summary["sms"]?["accepted"] ?? 0 {
+            lines.append("warning: Loa's records and the simulator's counts differ")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
