@@ -16,7 +16,13 @@ public final class Dispatcher: Service, Sendable {
     private let planner: OutcomePlanner
     private let limiter: RateLimiter
     private let notices: NoticeCache
-    private let finished = Mutex<[DispatchOutcome]>([])
+    private let finished = Mutex(Finished())
+
+    /// Outcomes waiting to be recorded, and how many the loop wants before it is woken.
+    private struct Finished {
+        var outcomes: [DispatchOutcome] = []
+        var wakeAt = 1
+    }
     private let signal = Signal()
     private let totals = Mutex(DispatchProgress())
     private let logger: Logger
@@ -49,12 +55,16 @@ public final class Dispatcher: Service, Sendable {
 
     /// The dispatch loop; with `untilIdle` it returns once nothing is due, begun or in flight.
     public func run(untilIdle: Bool) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        // A discarding group frees each finished send at once; results travel through `finished`.
+        try await withThrowingDiscardingTaskGroup { group in
             var inFlight = 0
             var lastExpiry = Date.distantPast
             var lastReport = Date.distantPast
             while true {
-                let outcomes = finished.withLock { buffer in defer { buffer.removeAll(keepingCapacity: true) }; return buffer }
+                let outcomes = finished.withLock { buffer in
+                    defer { buffer.outcomes.removeAll(keepingCapacity: true) }
+                    return buffer.outcomes
+                }
                 inFlight -= outcomes.count
                 let now = Date()
                 if now.timeIntervalSince(lastExpiry) >= 5 {
@@ -79,8 +89,11 @@ public final class Dispatcher: Service, Sendable {
                     inFlight += 1
                     group.addTask { [self] in
                         let outcome = await perform(job)
-                        finished.withLock { $0.append(outcome) }
-                        signal.notify()
+                        let wake = finished.withLock { buffer in
+                            buffer.outcomes.append(outcome)
+                            return buffer.outcomes.count >= buffer.wakeAt
+                        }
+                        if wake { signal.notify() }
                     }
                 }
                 if now.timeIntervalSince(lastReport) >= 0.2 {
@@ -90,14 +103,25 @@ public final class Dispatcher: Service, Sendable {
                 if stopping && inFlight == 0 { break }
                 if jobs.isEmpty && outcomes.isEmpty {
                     if inFlight == 0, untilIdle, try await isIdle() { break }
-                    await signal.wait(timeout: settings.pollInterval)
+                    await wait(forFinished: 1, timeout: settings.pollInterval)
                 } else if free - jobs.count <= 0 {
-                    await signal.wait(timeout: settings.pollInterval)
+                    // Every slot is busy: let a few sends finish so that one transaction records
+                    // several (a round per message costs more than the sending).
+                    await wait(forFinished: min(max(1, settings.workers / 4), inFlight), timeout: settings.pollInterval)
                 }
             }
-            try await group.waitForAll()
         }
         onProgress(progress)
+    }
+
+    /// Sleeps until `count` sends have finished (or `timeout` passes).
+    private func wait(forFinished count: Int, timeout: Duration) async {
+        let ready = finished.withLock { buffer in
+            buffer.wakeAt = count
+            return buffer.outcomes.count >= count
+        }
+        if !ready { await signal.wait(timeout: timeout) }
+        finished.withLock { $0.wakeAt = 1 }
     }
 
     private func isIdle() async throws -> Bool {

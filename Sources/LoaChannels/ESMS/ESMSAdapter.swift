@@ -71,7 +71,7 @@ public struct ESMSAdapter: ChannelAdapter {
         json.add("RequestId", message.idempotencyKey)
         json.add("CallbackUrl", statusCallbackURL)
         let headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
-        return HTTPRequest(method: .post, url: url, headers: headers, body: Array(json.finished.utf8), timeout: .seconds(15))
+        return HTTPRequest(method: .post, url: url, headers: headers, body: json.finishedBytes, timeout: .seconds(15))
     }
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {

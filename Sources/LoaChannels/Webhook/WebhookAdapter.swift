@@ -54,7 +54,7 @@ public struct WebhookAdapter: ChannelAdapter {
         json.add("ack_required", message.ackRequired)
         var headers = self.headers
         headers.replaceOrAdd(name: "Idempotency-Key", value: message.idempotencyKey)
-        return HTTPRequest(method: .post, url: url, headers: headers, body: Array(json.finished.utf8), timeout: .seconds(15))
+        return HTTPRequest(method: .post, url: url, headers: headers, body: json.finishedBytes, timeout: .seconds(15))
     }
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {

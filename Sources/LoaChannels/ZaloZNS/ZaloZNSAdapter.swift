@@ -52,7 +52,7 @@ public struct ZaloZNSAdapter: ChannelAdapter {
             "Content-Type": "application/json; charset=utf-8",
             "access_token": token,
         ]
-        return HTTPRequest(method: .post, url: url, headers: headers, body: Array(json.finished.utf8), timeout: .seconds(15))
+        return HTTPRequest(method: .post, url: url, headers: headers, body: json.finishedBytes, timeout: .seconds(15))
     }
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {

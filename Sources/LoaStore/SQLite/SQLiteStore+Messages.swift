@@ -77,12 +77,14 @@ extension SQLiteStore {
         let sources = MessageState.sources(for: state).map(\.rawValue)
         guard !sources.isEmpty else { return false }
         let marks = Array(repeating: "?", count: sources.count).joined(separator: ", ")
-        try db.execute(
-            sql: """
-                UPDATE messages SET state = ?, updated_at = ?, last_error = COALESCE(?, last_error)
-                WHERE id = ? AND state IN (\(marks))
-                """,
-            arguments: [state.rawValue, time.millis, error, message] + StatementArguments(sources.map { $0 as (any DatabaseValueConvertible)? }))
+        // One SQL text per target state, so the prepared statement is reused.
+        try db.cachedStatement(sql: """
+            UPDATE messages SET state = ?, updated_at = ?, last_error = COALESCE(?, last_error)
+            WHERE id = ? AND state IN (\(marks))
+            """
+        ).execute(
+            arguments: [state.rawValue, time.millis, error, message]
+                + StatementArguments(sources.map { $0 as (any DatabaseValueConvertible)? }))
         return db.changesCount > 0
     }
 }
