@@ -173,8 +173,10 @@ struct DispatcherTests {
         let start = Date()
         try await rig.run()
         let elapsed = Date().timeIntervalSince(start)
-        // 20 go at once (a full bucket), the other 40 at 20/s: two seconds.
-        #expect(elapsed >= 1.9 && elapsed < 3.5, "elapsed \(elapsed)")
+        // 20 go at once (a full bucket), the other 40 at 20/s: never faster than two seconds. (The
+        // bucket's accuracy is checked on a pinned clock in PacingTests; the upper bound here only
+        // catches a stall, since other suites share the two cores.)
+        #expect(elapsed >= 1.9 && elapsed < 15, "elapsed \(elapsed)")
         #expect(rig.server.requestCount == 60)
     }
 
