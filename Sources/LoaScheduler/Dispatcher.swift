@@ -24,6 +24,7 @@ public final class Dispatcher: Service, Sendable {
         var wakeAt = 1
     }
     private let signal = Signal()
+    private let stopRequested = Atomic<Bool>(false)
     private let totals = Mutex(DispatchProgress())
     private let logger: Logger
     private let onProgress: @Sendable (DispatchProgress) -> Void
@@ -48,46 +49,29 @@ public final class Dispatcher: Service, Sendable {
     /// What this dispatcher has done so far.
     public var progress: DispatchProgress { totals.withLock { $0 } }
 
-    /// Runs until cancelled or, on graceful shutdown, until in-flight requests are recorded.
+    /// Runs until cancelled or, on graceful shutdown (SIGTERM), until the requests in flight are
+    /// recorded; claimed jobs not yet sent are handed back.
     public func run() async throws {
-        try await cancelWhenGracefulShutdown { try await self.run(untilIdle: false) }
+        try await withGracefulShutdownHandler {
+            try await self.run(untilIdle: false)
+        } onGracefulShutdown: {
+            self.stopRequested.store(true, ordering: .relaxed)
+            self.signal.notify()
+        }
     }
 
     /// The dispatch loop; with `untilIdle` it returns once nothing is due, begun or in flight.
+    ///
+    /// `workers` senders take jobs from a queue; the loop claims up to twice that many ahead, and
+    /// each round records what finished and claims more in one transaction.
     public func run(untilIdle: Bool) async throws {
-        // A discarding group frees each finished send at once; results travel through `finished`.
+        let queue = JobQueue()
+        let ahead = 2 * settings.workers
+        // A discarding group frees each finished sender at once; results travel through `finished`.
         try await withThrowingDiscardingTaskGroup { group in
-            var inFlight = 0
-            var lastExpiry = Date.distantPast
-            var lastReport = Date.distantPast
-            while true {
-                let outcomes = finished.withLock { buffer in
-                    defer { buffer.outcomes.removeAll(keepingCapacity: true) }
-                    return buffer.outcomes
-                }
-                inFlight -= outcomes.count
-                let now = Date()
-                if now.timeIntervalSince(lastExpiry) >= 5 {
-                    let expired = try await store.expireDue(now: now)
-                    if expired > 0 { totals.withLock { $0.expired += expired } }
-                    lastExpiry = now
-                }
-                let stopping = Task.isCancelled
-                let free = stopping ? 0 : settings.workers - inFlight
-                let request = free > 0
-                    ? ClaimRequest(now: now, limit: free, worker: settings.worker, lease: settings.lease,
-                                   urgentOnly: settings.isQuiet(at: now))
-                    : nil
-                let jobs = try await store.dispatchRound(recording: outcomes, worker: settings.worker, claiming: request)
-                totals.withLock { totals in
-                    for outcome in outcomes { totals.count(outcome.attemptOutcome) }
-                    totals.claimed += jobs.count
-                    totals.resent += jobs.filter(\.isResend).count
-                    totals.inFlight = inFlight + jobs.count
-                }
-                for job in jobs {
-                    inFlight += 1
-                    group.addTask { [self] in
+            for _ in 0..<settings.workers {
+                group.addTask { [self] in
+                    while let job = await queue.next() {
                         let outcome = await perform(job)
                         let wake = finished.withLock { buffer in
                             buffer.outcomes.append(outcome)
@@ -96,22 +80,68 @@ public final class Dispatcher: Service, Sendable {
                         if wake { signal.notify() }
                     }
                 }
+            }
+            defer { queue.close() }
+            var outstanding = 0
+            var lastExpiry = Date.distantPast
+            var lastReport = Date.distantPast
+            while true {
+                var outcomes = finished.withLock { buffer in
+                    defer { buffer.outcomes.removeAll(keepingCapacity: true) }
+                    return buffer.outcomes
+                }
+                let now = Date()
+                let stopping = Task.isCancelled || stopRequested.load(ordering: .relaxed)
+                if stopping {
+                    outcomes += queue.takeAll().map { Self.released($0, at: now) }
+                }
+                outstanding -= outcomes.count
+                if now.timeIntervalSince(lastExpiry) >= 5 {
+                    let expired = try await store.expireDue(now: now)
+                    if expired > 0 { totals.withLock { $0.expired += expired } }
+                    lastExpiry = now
+                }
+                let capacity = stopping ? 0 : ahead - outstanding
+                let request = capacity > 0
+                    ? ClaimRequest(now: now, limit: capacity, worker: settings.worker, lease: settings.lease,
+                                   urgentOnly: settings.isQuiet(at: now))
+                    : nil
+                let jobs = try await store.dispatchRound(recording: outcomes, worker: settings.worker, claiming: request)
+                outstanding += jobs.count
+                queue.push(jobs)
+                totals.withLock { totals in
+                    for outcome in outcomes where outcome.attemptOutcome != "released" {
+                        totals.count(outcome.attemptOutcome)
+                    }
+                    totals.claimed += jobs.count
+                    totals.resent += jobs.filter(\.isResend).count
+                    totals.inFlight = outstanding
+                }
                 if now.timeIntervalSince(lastReport) >= 0.2 {
                     onProgress(progress)
                     lastReport = now
                 }
-                if stopping && inFlight == 0 { break }
+                if stopping && outstanding == 0 { break }
                 if jobs.isEmpty && outcomes.isEmpty {
-                    if inFlight == 0, untilIdle, try await isIdle() { break }
+                    if outstanding == 0, untilIdle, try await isIdle() { break }
                     await wait(forFinished: 1, timeout: settings.pollInterval)
-                } else if free - jobs.count <= 0 {
-                    // Every slot is busy: let a few sends finish so that one transaction records
-                    // several (a round per message costs more than the sending).
-                    await wait(forFinished: min(max(1, settings.workers / 4), inFlight), timeout: settings.pollInterval)
+                } else if capacity - jobs.count <= 0 || jobs.isEmpty {
+                    // Let a few sends finish so that one transaction records several: a round per
+                    // message costs more than the sending.
+                    await wait(
+                        forFinished: min(max(1, settings.workers / 4), max(1, outstanding)),
+                        timeout: settings.pollInterval)
                 }
             }
         }
         onProgress(progress)
+    }
+
+    /// A claimed job handed back unsent: due again at once, on the same channel step.
+    private static func released(_ job: DispatchJob, at now: Date) -> DispatchOutcome {
+        DispatchOutcome(
+            messageID: job.messageID, attemptID: job.attemptID, attemptOutcome: "released", state: nil,
+            nextAt: now, channelStep: job.channelStep, attemptCount: job.attemptCount, finishedAt: now)
     }
 
     /// Sleeps until `count` sends have finished (or `timeout` passes).

@@ -38,6 +38,9 @@ struct DispatchStoreTests {
         _ = try await store.createNotice(Sample.draft([.phone(Sample.rows[0].phone)], sendAt: Self.t0))
         let claimed = try #require(try await claim(store, at: Self.t0).first)
         #expect(try await claim(store, at: Self.t0.addingTimeInterval(59), worker: "w2").isEmpty, "lease holds")
+        #expect(
+            try await claim(store, at: Self.t0.addingTimeInterval(61)).isEmpty,
+            "a live worker never retakes its own job: it may still be on the wire")
         let retaken = try #require(try await claim(store, at: Self.t0.addingTimeInterval(61), worker: "w2").first)
         #expect(retaken.messageID == claimed.messageID)
         #expect(retaken.idempotencyKey == claimed.idempotencyKey)

@@ -1,3 +1,5 @@
+import LoaCore
+
 /// Builds one JSON object as UTF-8 bytes, in the order fields are added; faster than an encoder
 /// for the small, fixed shapes a gateway answers with, and exact about what gets signed.
 struct JSONWriter {
@@ -7,7 +9,7 @@ struct JSONWriter {
     /// Adds a string field (escaped as JSON requires).
     mutating func add(_ name: String, _ value: String) {
         key(name)
-        Self.appendString(value, to: &bytes)
+        JSONEscaping.appendQuoted(value, to: &bytes)
     }
 
     /// Adds a string field when `value` is present.
@@ -42,28 +44,7 @@ struct JSONWriter {
     private mutating func key(_ name: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
-        Self.appendString(name, to: &bytes)
+        JSONEscaping.appendQuoted(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-    }
-
-    private static func appendString(_ value: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default:
-                bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -4,6 +4,9 @@ import LoaCore
 
 /// Claims due messages inside one write transaction: picks them in priority order, leases them,
 /// moves receipt fallbacks to their next channel and writes an attempt row before anything is sent.
+///
+/// An expired lease is retaken only from another worker: a live worker still holds its own jobs
+/// (queued or on the wire) and records them itself, so it never sends one twice.
 struct DispatchClaimer {
     let db: Database
     let request: ClaimRequest
@@ -23,12 +26,12 @@ struct DispatchClaimer {
                 JOIN residents r ON r.id = m.resident_id
                 LEFT JOIN hamlets h ON h.id = r.hamlet_id
                 WHERE m.next_at IS NOT NULL AND m.next_at <= :now
-                  AND (m.lease_until IS NULL OR m.lease_until < :now)
+                  AND (m.lease_until IS NULL OR (m.lease_until < :now AND m.lease_owner <> :worker))
                   AND (m.expires_at IS NULL OR m.expires_at > :now)
                   \(request.urgentOnly ? "AND m.priority = 1" : "")
                 ORDER BY m.priority DESC, m.next_at
                 LIMIT :limit
-                """, arguments: ["now": now, "limit": request.limit])
+                """, arguments: ["now": now, "limit": request.limit, "worker": request.worker])
         var policies: [String: [String]] = [:]
         var jobs: [DispatchJob] = []
         for row in rows {
