@@ -59,12 +59,28 @@ public struct WebhookAdapter: ChannelAdapter {
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
         if let error = SendError.from(status: response) { throw error }
-        guard !response.body.isEmpty,
+        // Most receivers answer `{"ok":true}` or nothing: parse only a reply that can name an id or status.
+        guard Self.mayCarryFields(response.body),
             let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
         else { return SendResult(state: .accepted) }
         let reference = (object["id"] as? String) ?? (object["message_id"] as? String)
             ?? (object["id"] as? Int).map(String.init)
         let delivered = (object["status"] as? String)?.lowercased() == "delivered"
         return SendResult(state: delivered ? .delivered : .accepted, gatewayRef: reference)
+    }
+
+    /// Whether `body` contains `"id"`, `"message_id"` or `"status"` (the last two contain `id"`/`status"`).
+    static func mayCarryFields(_ body: [UInt8]) -> Bool {
+        guard body.count > 4 else { return false }
+        let id = Array("id\"".utf8), status = Array("status\"".utf8)
+        return contains(body, id) || contains(body, status)
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
