@@ -24,8 +24,19 @@ public struct CommandRunner: Sendable {
         self.environment = environment
     }
 
-    /// Runs with `arguments`, feeding `input` to standard input.
-    public func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+    /// Runs with `arguments`, feeding `input` to standard input. The wait happens on a thread of
+    /// its own: blocking one of the two cooperative threads for a whole `loa` run would stall every
+    /// other test in the process.
+    public func run(_ arguments: [String], input: Data? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, input: input) })
+            }
+        }
+    }
+
+    /// ``run(_:input:)`` on the calling thread.
+    public func runBlocking(_ arguments: [String], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

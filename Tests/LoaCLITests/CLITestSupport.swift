@@ -12,20 +12,20 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: String..., input: Data? = nil) throws -> CommandRunner.Result {
-        try runner.run(arguments, input: input)
+    func run(_ arguments: String..., input: Data? = nil) async throws -> CommandRunner.Result {
+        try await runner.run(arguments, input: input)
     }
 
     /// Runs a command that must succeed and returns its stdout.
-    func ok(_ arguments: String...) throws -> String {
-        let result = try runner.run(arguments)
+    func ok(_ arguments: String...) async throws -> String {
+        let result = try await runner.run(arguments)
         #expect(result.status == 0, "loa \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)")
         return result.stdout
     }
 
     /// Runs a command that must succeed and decodes its JSON stdout.
-    func json(_ arguments: String...) throws -> Any {
-        let result = try runner.run(arguments + ["--format", "json"])
+    func json(_ arguments: String...) async throws -> Any {
+        let result = try await runner.run(arguments + ["--format", "json"])
         #expect(result.status == 0, "loa \(arguments.joined(separator: " ")) → \(result.status): \(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }

@@ -39,8 +39,8 @@ struct CrashTests {
             kind = "webhook"
             url = "http://127.0.0.1:\(port)/webhook/loa"
             """.utf8))
-        _ = try cli.ok("residents", "import", "residents.csv")
-        let notice = try cli.ok("notice", "create", "--title", "Thông báo", "--body", "Họp dân", "--to", "all")
+        _ = try await cli.ok("residents", "import", "residents.csv")
+        let notice = try await cli.ok("notice", "create", "--title", "Thông báo", "--body", "Họp dân", "--to", "all")
             .trimmingCharacters(in: .whitespacesAndNewlines)
 
         let arguments = ["run", "--until-idle", "--no-server", "--workers", String(Self.workers), "--lease", "2s"]
@@ -58,10 +58,10 @@ struct CrashTests {
             kills += 1
         }
         #expect(kills >= 2, "the broadcast finished before the process could be killed twice")
-        let final = try cli.runner.run(arguments)
+        let final = try await cli.runner.run(arguments)
         #expect(final.status == 0, "\(final.stderr)")
 
-        let show = try #require(try cli.json("notice", "show", notice) as? [String: Any])
+        let show = try #require(try await cli.json("notice", "show", notice) as? [String: Any])
         #expect((show["states"] as? [String: Int]) == ["accepted": Self.residents], "\(show["states"] ?? "")")
 
         let stats = simulator.stats(includingKeys: true)[.webhook]

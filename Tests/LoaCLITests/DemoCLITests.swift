@@ -4,9 +4,9 @@ import Testing
 @Suite("loa demo")
 struct DemoCLITests {
     @Test
-    func theDemoSendsTheConvocationAndFallsBackExactlyForResidentsWithoutZalo() throws {
+    func theDemoSendsTheConvocationAndFallsBackExactlyForResidentsWithoutZalo() async throws {
         let cli = try CLI()
-        let result = try cli.run("demo", "--no-zalo-share", "0.3")
+        let result = try await cli.run("demo", "--no-zalo-share", "0.3")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("imported 3000 residents"))
         let fallback = try #require(

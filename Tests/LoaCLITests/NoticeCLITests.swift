@@ -3,16 +3,16 @@ import Testing
 
 @Suite("loa notice")
 struct NoticeCLITests {
-    func seeded() throws -> CLI {
+    func seeded() async throws -> CLI {
         let cli = try CLI()
-        _ = try cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
+        _ = try await cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
         return cli
     }
 
     @Test
-    func aConvocationIsCreatedShownListedAndCancelled() throws {
-        let cli = try seeded()
-        let id = try cli.ok(
+    func aConvocationIsCreatedShownListedAndCancelled() async throws {
+        let cli = try await seeded()
+        let id = try await cli.ok(
             "notice", "create", "--kind", "convocation", "--title", "Họp thôn Thông Nhất",
             "--body", "Kính mời bà con dự họp tại nhà văn hóa thôn.", "--to", "hamlet:thong nhat",
             "--to", "phone:0977 123 456", "--at", "2030-01-10 07:30", "--meeting", "2030-01-12 08:00",
@@ -20,7 +20,7 @@ struct NoticeCLITests {
         ).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(id.hasPrefix("N-") && id.count == 8, "prints only the id: \(id)")
 
-        let notice = try #require(try cli.json("notice", "show", id) as? [String: Any])
+        let notice = try #require(try await cli.json("notice", "show", id) as? [String: Any])
         #expect(notice["kind"] as? String == "convocation")
         #expect(notice["messages"] as? Int == 3)
         #expect(notice["at"] as? String == "2030-01-10T07:30:00+07:00")
@@ -31,22 +31,22 @@ struct NoticeCLITests {
         #expect(notice["to"] as? [String] == ["hamlet:Thông Nhất", "phone:+84977123456"])
         #expect((notice["states"] as? [String: Int])?["queued"] == 3)
 
-        let list = try cli.ok("notice", "list")
+        let list = try await cli.ok("notice", "list")
         #expect(list.contains(id) && list.contains("Họp thôn Thông Nhất"))
 
-        let cancelled = try #require(try cli.json("notice", "cancel", id) as? [String: Any])
+        let cancelled = try #require(try await cli.json("notice", "cancel", id) as? [String: Any])
         #expect(cancelled["status"] as? String == "cancelled")
         #expect(cancelled["cancelled_messages"] as? Int == 3)
-        let after = try #require(try cli.json("notice", "show", id) as? [String: Any])
+        let after = try #require(try await cli.json("notice", "show", id) as? [String: Any])
         #expect((after["states"] as? [String: Int]) == ["cancelled": 3])
     }
 
     @Test
-    func jsonCreationPrintsTheWholeNotice() throws {
-        let cli = try seeded()
+    func jsonCreationPrintsTheWholeNotice() async throws {
+        let cli = try await seeded()
         try cli.runner.write("body.txt", Data("Thông báo lịch tiêm phòng cho gia súc.\n".utf8))
         let notice = try #require(
-            try cli.json(
+            try await cli.json(
                 "notice", "create", "--title", "Tiêm phòng", "--body-file", "body.txt", "--to", "all",
                 "--no-ack", "--priority", "urgent", "--channels", "sms") as? [String: Any])
         #expect(notice["body"] as? String == "Thông báo lịch tiêm phòng cho gia súc.")
@@ -67,29 +67,29 @@ struct NoticeCLITests {
         (["--to", "phone:0399999999"], "0399999999"),
         (["--to", "phone:12345"], "12345"),
     ])
-    func badNoticesAreRefusedAndStoreNothing(extra: [String], mentions: String) throws {
-        let cli = try seeded()
-        let result = try cli.runner.run(["notice", "create", "--title", "T", "--body", "B"] + extra)
+    func badNoticesAreRefusedAndStoreNothing(extra: [String], mentions: String) async throws {
+        let cli = try await seeded()
+        let result = try await cli.runner.run(["notice", "create", "--title", "T", "--body", "B"] + extra)
         #expect(result.status == 1, "\(extra): \(result.stderr)")
         #expect(result.stderr.contains(mentions), "\(extra): \(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stdout.isEmpty)
-        let notices = try #require(try cli.json("notice", "list") as? [Any])
+        let notices = try #require(try await cli.json("notice", "list") as? [Any])
         #expect(notices.isEmpty)
     }
 
     @Test
-    func usageErrorsExitTwo() throws {
-        let cli = try seeded()
-        #expect(try cli.run("notice", "create", "--body", "B", "--to", "all").status == 2)
-        #expect(try cli.run("notice", "create", "--title", "T", "--body", "B", "--to", "all", "--kind", "party").status == 2)
-        #expect(try cli.run("notice", "frobnicate").status == 2)
-        #expect(try cli.run("notice", "show", "N-NOPE00").status == 1)
+    func usageErrorsExitTwo() async throws {
+        let cli = try await seeded()
+        #expect(try await cli.run("notice", "create", "--body", "B", "--to", "all").status == 2)
+        #expect(try await cli.run("notice", "create", "--title", "T", "--body", "B", "--to", "all", "--kind", "party").status == 2)
+        #expect(try await cli.run("notice", "frobnicate").status == 2)
+        #expect(try await cli.run("notice", "show", "N-NOPE00").status == 1)
     }
 
     @Test
-    func channelsAreCheckedAgainstTheConfiguration() throws {
-        let cli = try seeded()
+    func channelsAreCheckedAgainstTheConfiguration() async throws {
+        let cli = try await seeded()
         try cli.runner.write("loa.toml", Data("""
             [[channels]]
             name = "sms"
@@ -98,13 +98,13 @@ struct NoticeCLITests {
             username = "loa"
             password = "secret-pass"
             """.utf8))
-        let bad = try cli.run("notice", "create", "--title", "T", "--body", "B", "--to", "all", "--channels", "zalo>sms")
+        let bad = try await cli.run("notice", "create", "--title", "T", "--body", "B", "--to", "all", "--channels", "zalo>sms")
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("no channel named 'zalo'"))
-        let good = try #require(try cli.json("notice", "create", "--title", "T", "--body", "B", "--to", "all") as? [String: Any])
+        let good = try #require(try await cli.json("notice", "create", "--title", "T", "--body", "B", "--to", "all") as? [String: Any])
         #expect(good["channels"] as? String == "sms", "without --channels the configured chain is used")
         try cli.runner.write("loa.toml", Data("[commune]\ntimezone = \"Asia/Atlantis\"\n".utf8))
-        let config = try cli.run("notice", "list")
+        let config = try await cli.run("notice", "list")
         #expect(config.status == 1)
         #expect(config.stderr.contains("commune.timezone"))
         #expect(!config.stderr.contains("secret-pass"))

@@ -4,10 +4,10 @@ import Testing
 @Suite("loa residents")
 struct ResidentsCLITests {
     @Test
-    func aMessyExcelExportImportsRowByRow() throws {
+    func aMessyExcelExportImportsRowByRow() async throws {
         let cli = try CLI()
         let file = try cli.fixture("messy-excel.csv")
-        let report = try #require(try cli.json("residents", "import", file) as? [String: Any])
+        let report = try #require(try await cli.json("residents", "import", file) as? [String: Any])
         #expect(report["added"] as? Int == 6)
         #expect(report["updated"] as? Int == 0)
         #expect(report["unchanged"] as? Int == 0)
@@ -18,7 +18,7 @@ struct ResidentsCLITests {
         #expect(reasons[0].contains("0212345678"))
         #expect(reasons[1].contains("line 2"), "a duplicate names the earlier line: \(reasons[1])")
 
-        let residents = try #require(try cli.json("residents", "list") as? [[String: Any]])
+        let residents = try #require(try await cli.json("residents", "list") as? [[String: Any]])
         #expect(residents.count == 6)
         let phones = Set(residents.compactMap { $0["phone"] as? String })
         #expect(phones == ["+84912345678", "+84987654321", "+84901234567", "+84356789012", "+84977123456", "+84868123456"])
@@ -30,44 +30,44 @@ struct ResidentsCLITests {
         #expect(cuong["name"] as? String == "Lê Văn Cường", "names are stored NFC")
         #expect((cuong["name"] as? String)?.unicodeScalars.count == "Lê Văn Cường".unicodeScalars.count)
 
-        let thongNhat = try #require(try cli.json("residents", "list", "--hamlet", "Thông Nhất") as? [[String: Any]])
+        let thongNhat = try #require(try await cli.json("residents", "list", "--hamlet", "Thông Nhất") as? [[String: Any]])
         #expect(thongNhat.count == 2, "NFD lower-case 'thông nhất' is the same hamlet")
-        let farmers = try #require(try cli.json("residents", "list", "--group", "hoi nong dan") as? [[String: Any]])
+        let farmers = try #require(try await cli.json("residents", "list", "--group", "hoi nong dan") as? [[String: Any]])
         #expect(farmers.count == 2, "a group typed without accents is found when unambiguous")
     }
 
     @Test
-    func reimportingTheSameFileChangesNothing() throws {
+    func reimportingTheSameFileChangesNothing() async throws {
         let cli = try CLI()
         let file = try cli.fixture("messy-excel.csv")
-        _ = try cli.ok("residents", "import", file)
-        let before = try cli.ok("residents", "list", "--format", "csv")
-        let again = try #require(try cli.json("residents", "import", file) as? [String: Any])
+        _ = try await cli.ok("residents", "import", file)
+        let before = try await cli.ok("residents", "list", "--format", "csv")
+        let again = try #require(try await cli.json("residents", "import", file) as? [String: Any])
         #expect(again["added"] as? Int == 0)
         #expect(again["updated"] as? Int == 0)
         #expect(again["unchanged"] as? Int == 6)
-        #expect(try cli.ok("residents", "list", "--format", "csv") == before)
+        #expect(try await cli.ok("residents", "list", "--format", "csv") == before)
     }
 
     @Test
-    func dryRunWritesNothing() throws {
+    func dryRunWritesNothing() async throws {
         let cli = try CLI()
         let file = try cli.fixture("messy-excel.csv")
-        let text = try cli.ok("residents", "import", file, "--dry-run")
+        let text = try await cli.ok("residents", "import", file, "--dry-run")
         #expect(text.contains("would have added 6"))
         #expect(text.contains("line 7:"))
-        let residents = try #require(try cli.json("residents", "list") as? [Any])
+        let residents = try #require(try await cli.json("residents", "list") as? [Any])
         #expect(residents.isEmpty)
     }
 
     @Test
-    func listingsComeAsAlignedTextAndCSV() throws {
+    func listingsComeAsAlignedTextAndCSV() async throws {
         let cli = try CLI()
-        _ = try cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
-        let csv = try cli.ok("residents", "list", "--format", "csv", "--hamlet", "Tân Lập")
+        _ = try await cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
+        let csv = try await cli.ok("residents", "list", "--format", "csv", "--hamlet", "Tân Lập")
         #expect(csv.hasPrefix("id,name,phone,zalo,hamlet,groups\r\n"))
         #expect(csv.contains("Đặng Văn Giang,+84977123456,,Tân Lập,Hội Cựu chiến binh"))
-        let text = try cli.ok("residents", "list", "--hamlet", "tan lap")
+        let text = try await cli.ok("residents", "list", "--hamlet", "tan lap")
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)
         let phoneColumn = try #require(lines[0].range(of: "phone")).lowerBound.utf16Offset(in: lines[0])
@@ -75,33 +75,33 @@ struct ResidentsCLITests {
     }
 
     @Test
-    func badFilesAndNamesAreUserErrors() throws {
+    func badFilesAndNamesAreUserErrors() async throws {
         let cli = try CLI()
         let noPhone = try cli.runner.write("no-phone.csv", Data("name,hamlet\r\nAn,Thôn 1\r\n".utf8))
-        let missing = try cli.run("residents", "import", noPhone)
+        let missing = try await cli.run("residents", "import", noPhone)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("phone"), "\(missing.stderr)")
         #expect(missing.stderr.split(separator: "\n").count == 1)
-        let absent = try cli.run("residents", "import", "nowhere.csv")
+        let absent = try await cli.run("residents", "import", "nowhere.csv")
         #expect(absent.status == 1)
-        _ = try cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
-        let unknown = try cli.run("residents", "list", "--hamlet", "Nowhere")
+        _ = try await cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
+        let unknown = try await cli.run("residents", "list", "--hamlet", "Nowhere")
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("Thông Nhất"), "the error lists known hamlets: \(unknown.stderr)")
-        let usage = try cli.run("residents", "list", "--format", "xml")
+        let usage = try await cli.run("residents", "list", "--format", "xml")
         #expect(usage.status == 2)
     }
 
     @Test
-    func theDatabaseComesFromTheEnvironmentOrTheFlag() throws {
+    func theDatabaseComesFromTheEnvironmentOrTheFlag() async throws {
         var cli = try CLI()
         cli.runner.environment["LOA_DB"] = "sqlite:" + cli.runner.directory.appendingPathComponent("env.db").path
-        _ = try cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
+        _ = try await cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
         #expect(FileManager.default.fileExists(atPath: cli.runner.directory.appendingPathComponent("env.db").path))
         #expect(!FileManager.default.fileExists(atPath: cli.runner.directory.appendingPathComponent("loa.db").path))
-        let other = try #require(try cli.json("residents", "list", "--db", "sqlite:other.db") as? [Any])
+        let other = try #require(try await cli.json("residents", "list", "--db", "sqlite:other.db") as? [Any])
         #expect(other.isEmpty)
-        let before = try #require(try cli.json("--db", "sqlite:env.db", "residents", "list") as? [Any])
+        let before = try #require(try await cli.json("--db", "sqlite:env.db", "residents", "list") as? [Any])
         #expect(before.count == 6, "--db may also come before the subcommand")
     }
 }
