@@ -6,6 +6,9 @@ import LoaCore
 public struct DispatchSettings: Sendable {
     /// The most requests in flight at once (`loa run --workers`).
     public var workers = 32
+    /// Jobs kept claimed per sender, so sending goes on while a database round runs. A crash can
+    /// re-send only what was sent and not yet recorded; claimed jobs not yet sent are just retaken.
+    public var claimAhead = 4
     /// How long a claim holds before another worker may take it over.
     public var lease: Duration = .seconds(120)
     /// Names this worker in leases (host and pid by default).

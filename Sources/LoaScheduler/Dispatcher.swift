@@ -62,11 +62,11 @@ public final class Dispatcher: Service, Sendable {
 
     /// The dispatch loop; with `untilIdle` it returns once nothing is due, begun or in flight.
     ///
-    /// `workers` senders take jobs from a queue; the loop claims up to twice that many ahead, and
-    /// each round records what finished and claims more in one transaction.
+    /// `workers` senders take jobs from a queue; the loop keeps up to `claimAhead × workers` jobs
+    /// claimed, and each round records what finished and claims more in one transaction.
     public func run(untilIdle: Bool) async throws {
         let queue = JobQueue()
-        let ahead = 2 * settings.workers
+        let ahead = settings.claimAhead * settings.workers
         // A discarding group frees each finished sender at once; results travel through `finished`.
         try await withThrowingDiscardingTaskGroup { group in
             for _ in 0..<settings.workers {
