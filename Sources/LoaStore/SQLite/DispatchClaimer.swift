@@ -15,9 +15,9 @@ struct DispatchClaimer {
         let now = request.now.millis
         let leaseUntil = now + request.lease.components.seconds * 1000
             + request.lease.components.attoseconds / 1_000_000_000_000_000
+        // Prepared once per connection (two texts: with and without the urgent filter).
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT m.id, m.notice_id, m.state, m.channel_step, m.attempt_count, m.await_receipt,
                        m.lease_until, n.channels, r.id AS resident_id, r.name, r.phone, r.zalo_id,
                        h.name AS hamlet
@@ -31,7 +31,7 @@ struct DispatchClaimer {
                   \(request.urgentOnly ? "AND m.priority = 1" : "")
                 ORDER BY m.priority DESC, m.next_at
                 LIMIT :limit
-                """, arguments: ["now": now, "limit": request.limit, "worker": request.worker])
+                """), arguments: ["now": now, "limit": request.limit, "worker": request.worker])
         var policies: [String: [String]] = [:]
         var jobs: [DispatchJob] = []
         for row in rows {
