@@ -97,8 +97,7 @@ public final class Dispatcher: Service, Sendable {
                 }
                 outstanding -= outcomes.count
                 if now.timeIntervalSince(lastExpiry) >= 5 {
-                    let expired = try await store.expireDue(now: now)
-                    if expired > 0 { totals.withLock { $0.expired += expired } }
+                    try await expire(now: now)
                     lastExpiry = now
                 }
                 let capacity = stopping ? 0 : ahead - outstanding
@@ -154,10 +153,15 @@ public final class Dispatcher: Service, Sendable {
         finished.withLock { $0.wakeAt = 1 }
     }
 
-    private func isIdle() async throws -> Bool {
-        let now = Date()
+    /// Ends the messages whose notice expired before a gateway took them, and counts them.
+    private func expire(now: Date) async throws {
         let expired = try await store.expireDue(now: now)
         if expired > 0 { totals.withLock { $0.expired += expired } }
+    }
+
+    private func isIdle() async throws -> Bool {
+        let now = Date()
+        try await expire(now: now)
         let backlog = try await store.dispatchBacklog(now: now)
         if backlog.due > 0 && settings.isQuiet(at: now) {
             // Normal notices wait out the night; --until-idle does not wait with them.
@@ -187,7 +191,9 @@ public final class Dispatcher: Service, Sendable {
             return failure(job, SendError(.permanent, "no channel named '\(name)' is configured"), policy: policy)
         }
         let message = OutboundMessage(job: job, notice: notice, settings: settings)
-        let cost = adapter.config.kind.isSMS ? Double(SMSText.measure(message.title + ": " + message.body).segments) : 1
+        // SMS gateways count segments of the text the adapter will actually send (folded or not).
+        let cost = adapter.config.kind.isSMS
+            ? Double(SMSComposer.body(for: message, folding: adapter.config.foldDiacritics).info.segments) : 1
         await limiter.acquire(name, cost: cost)
         let result: Result<SendResult, SendError>
         do {
