@@ -54,9 +54,9 @@ struct Demo: AsyncParsableCommand {
         defer { Task { await simulator.stop() } }
         Terminal.info("2. gateway simulator on 127.0.0.1:\(port) speaking Zalo ZNS and eSMS")
 
-        let configuration = try DemoCommune.configuration(simulator: options, baseURL: "http://127.0.0.1:\(port)")
-        try DemoCommune.configurationText(simulator: options, baseURL: "http://127.0.0.1:\(port)")
-            .write(to: directory.appendingPathComponent("loa.toml"), atomically: true, encoding: .utf8)
+        let configurationText = DemoCommune.configurationText(simulator: options, baseURL: "http://127.0.0.1:\(port)")
+        try configurationText.write(to: directory.appendingPathComponent("loa.toml"), atomically: true, encoding: .utf8)
+        let configuration = try LoaConfiguration.parse(configurationText, source: "demo loa.toml")
         let notice = try await store.createNotice(DemoCommune.convocation(zone: configuration.commune.timeZone))
         Terminal.info("3. convocation \(notice.id) '\(notice.draft.title)' queued for \(notice.messageCount) residents via zalo>sms")
 

@@ -65,10 +65,6 @@ enum DemoCommune {
         """
     }
 
-    static func configuration(simulator options: SimulatorOptions, baseURL: String) throws -> LoaConfiguration {
-        try LoaConfiguration.parse(configurationText(simulator: options, baseURL: baseURL), source: "demo loa.toml")
-    }
-
     /// Tomorrow's 08:00 village meeting, asking everyone to confirm.
     static func convocation(zone: TimeZone, now: Date = Date()) throws -> NoticeDraft {
         var calendar = Calendar(identifier: .gregorian)
