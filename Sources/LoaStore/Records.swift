@@ -102,3 +102,28 @@ public struct AuditEntry: Sendable, Equatable {
     public var subject: String
     public var detail: String?
 }
+
+/// The OAuth token pair of one Zalo channel, as last refreshed (gateways.md §2).
+///
+/// The refresh token is single use, so the new pair is saved before the new access token is used.
+public struct ChannelCredentials: Sendable, Equatable {
+    public var channel: String
+    public var accessToken: String
+    public var refreshToken: String
+    public var expiresAt: Date
+    public var refreshedAt: Date
+    /// Why the last refresh failed (re-consent needed); nil when the pair works.
+    public var failure: String?
+
+    public init(
+        channel: String, accessToken: String, refreshToken: String, expiresAt: Date, refreshedAt: Date,
+        failure: String? = nil
+    ) {
+        self.channel = channel
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.expiresAt = expiresAt
+        self.refreshedAt = refreshedAt
+        self.failure = failure
+    }
+}

@@ -82,6 +82,12 @@ public protocol Store: Sendable {
 
     /// The newest audit entries first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
+
+    /// The stored OAuth pair of a channel, if one was ever saved.
+    func channelCredentials(channel: String) async throws -> ChannelCredentials?
+
+    /// Saves (replaces) a channel's OAuth pair, durably, before the caller uses it.
+    func saveChannelCredentials(_ credentials: ChannelCredentials) async throws
 }
 
 extension Store {

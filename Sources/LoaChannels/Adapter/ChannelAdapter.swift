@@ -24,12 +24,26 @@ public protocol ChannelAdapter: Sendable {
 
     /// Values that must never appear in logs or errors (tokens, keys, passwords).
     var secrets: [String] { get }
+
+    /// Checks that a callback really comes from the gateway (signature, freshness); pure.
+    /// Gateways that cannot sign rely on the hook secret in the path, which the server checked.
+    func verify(_ request: HookRequest) throws(CallbackError)
+
+    /// The events a verified callback reports, in order; pure. Unknown event types the gateway
+    /// may add give an empty list, not an error.
+    func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent]
 }
 
 extension ChannelAdapter {
     public var name: String { config.name }
 
     public var secrets: [String] { config.secrets.values.map(\.value).filter { !$0.isEmpty } }
+
+    public func verify(_ request: HookRequest) throws(CallbackError) {}
+
+    public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
+        throw CallbackError(.unsupported, "channel \(config.name) (\(config.kind.rawValue)) takes no \(request.event.rawValue) callbacks")
+    }
 
     /// Sends one message through `transport`: make the request, send it, read the reply.
     public func send(_ message: OutboundMessage, over transport: any HTTPTransport) async throws(SendError) -> SendResult {

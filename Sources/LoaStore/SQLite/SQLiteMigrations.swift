@@ -131,6 +131,37 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("0004_tracking") { db in
+            // link_token: the resident page's 128-bit random token (SPEC §5); channel: the channel
+            // whose attempt was last accepted, for reports by channel.
+            try db.execute(sql: """
+                ALTER TABLE messages ADD COLUMN link_token TEXT;
+                ALTER TABLE messages ADD COLUMN channel TEXT;
+                UPDATE messages SET link_token = lower(hex(randomblob(16)));
+                CREATE UNIQUE INDEX messages_link_token ON messages(link_token);
+                CREATE INDEX messages_notice_state ON messages(notice_id, state);
+                CREATE INDEX attempts_ref_only ON attempts(gateway_ref);
+                CREATE TABLE replies (
+                    id INTEGER PRIMARY KEY,
+                    channel TEXT NOT NULL,
+                    sender TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    received_at INTEGER NOT NULL,
+                    resident_id INTEGER REFERENCES residents(id),
+                    message_id INTEGER REFERENCES messages(id),
+                    outcome TEXT NOT NULL,
+                    dedupe_key TEXT UNIQUE
+                );
+                CREATE TABLE channel_credentials (
+                    channel TEXT PRIMARY KEY,
+                    access_token TEXT NOT NULL,
+                    refresh_token TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    refreshed_at INTEGER NOT NULL,
+                    failure TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,15 @@ extension AdapterCase {
     ///
     /// Going through the real parser keeps fixtures honest: a key the configuration does not
     /// accept for the kind fails the case, as it would fail `loa run`.
-    public var configTOML: String {
+    public var configTOML: String { Self.configTOML(config) }
+
+    /// The channel configuration, parsed from ``configTOML``.
+    public func channelConfig() throws(ConfigError) -> ChannelConfig {
+        try Self.channelConfig(config, source: source)
+    }
+
+    /// `config` as a `loa.toml` with one `[[channels]]` table.
+    static func configTOML(_ config: [String: JSONValue]) -> String {
         var text = "[[channels]]\n"
         // `null` leaves a key out, so a case can drop a key another case sets.
         for (key, value) in config.sorted(by: { $0.key < $1.key }) where value != .null {
@@ -14,9 +22,9 @@ extension AdapterCase {
         return text
     }
 
-    /// The channel configuration, parsed from ``configTOML``.
-    public func channelConfig() throws(ConfigError) -> ChannelConfig {
-        let configuration = try LoaConfiguration.parse(configTOML, source: source, environment: [:])
+    /// `config` parsed by the real configuration parser.
+    static func channelConfig(_ config: [String: JSONValue], source: String) throws(ConfigError) -> ChannelConfig {
+        let configuration = try LoaConfiguration.parse(configTOML(config), source: source, environment: [:])
         guard let channel = configuration.channels.first else { throw ConfigError("\(source): no channel") }
         return channel
     }

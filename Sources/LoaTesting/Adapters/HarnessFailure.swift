@@ -6,7 +6,11 @@ public struct HarnessFailure: Error, Sendable, CustomStringConvertible {
     public let problems: [String]
 
     init(_ testCase: AdapterCase, _ problems: [String]) {
-        source = testCase.source
+        self.init(source: testCase.source, problems)
+    }
+
+    init(source: String, _ problems: [String]) {
+        self.source = source
         self.problems = problems
     }
 
