@@ -35,11 +35,13 @@ public struct DispatchJob: Sendable, Equatable {
     public var idempotencyKey: String
     /// True when an earlier attempt on this step may have reached the gateway (crash or timeout).
     public var isResend: Bool
+    /// The resident page's token (`/m/{token}`).
+    public var linkToken: String?
     public var recipient: OutboundRecipient
 
     public init(
         messageID: Int64, noticeID: String, channelStep: Int, attemptCount: Int, attemptID: Int64,
-        idempotencyKey: String, isResend: Bool, recipient: OutboundRecipient
+        idempotencyKey: String, isResend: Bool, linkToken: String? = nil, recipient: OutboundRecipient
     ) {
         self.messageID = messageID
         self.noticeID = noticeID
@@ -48,6 +50,7 @@ public struct DispatchJob: Sendable, Equatable {
         self.attemptID = attemptID
         self.idempotencyKey = idempotencyKey
         self.isResend = isResend
+        self.linkToken = linkToken
         self.recipient = recipient
     }
 }

@@ -88,6 +88,43 @@ public protocol Store: Sendable {
 
     /// Saves (replaces) a channel's OAuth pair, durably, before the caller uses it.
     func saveChannelCredentials(_ credentials: ChannelCredentials) async throws
+
+    /// Applies gateway callbacks of `channel` in one transaction: each is kept once (by dedupe key)
+    /// and moves its message up the ladder only; a failed receipt on a message waiting for one
+    /// falls back to the next channel at once.
+    func applyTracking(_ events: [TrackingEvent], channel: String, receivedAt: Date) async throws -> [TrackingResult]
+
+    /// A message's resident link token (`/m/{token}`), for printed sheets and tests.
+    func linkToken(message: Int64) async throws -> String?
+
+    /// The message behind a resident link token.
+    func linkTarget(token: String) async throws -> LinkTarget?
+
+    /// Records a person opening the link (the first visit moves the message to `opened`).
+    @discardableResult
+    func recordOpen(token: String, at: Date, detail: String?) async throws -> Bool
+
+    /// The resident confirmed on their page; idempotent.
+    func acknowledge(token: String, at: Date) async throws -> AckResult?
+
+    /// Staff record an acknowledgement gathered off-line (`via` is `in-person` or `phone-call`);
+    /// audited under `actor`. Nil when the resident was not targeted by the notice.
+    func acknowledge(notice: String, phone: PhoneNumber, via: String, actor: String, at: Date) async throws -> AckResult?
+
+    /// Keeps an inbound reply and, when it reads as an acknowledgement, acknowledges the sender's
+    /// matching (else latest) open convocation. A repeated `dedupeKey` changes nothing.
+    func recordReply(
+        channel: String, sender: String, text: String, reading: ReplyKeyword.Reading, dedupeKey: String, at: Date
+    ) async throws -> ReplyRecord
+
+    /// The newest replies first.
+    func replies(limit: Int) async throws -> [ReplyRecord]
+
+    /// The notice's reach, optionally broken down, computed by the database.
+    func report(notice: String, by grouping: ReachReport.Grouping?, reachTarget: Double) async throws -> ReachReport
+
+    /// Targeted residents not reached (or not acknowledged), in hamlet and name order.
+    func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry]
 }
 
 extension Store {

@@ -19,7 +19,7 @@ struct DispatchClaimer {
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT m.id, m.notice_id, m.state, m.channel_step, m.attempt_count, m.await_receipt,
-                       m.lease_until, n.channels, r.id AS resident_id, r.name, r.phone, r.zalo_id,
+                       m.lease_until, m.link_token, n.channels, r.id AS resident_id, r.name, r.phone, r.zalo_id,
                        h.name AS hamlet
                 FROM messages m
                 JOIN notices n ON n.id = m.notice_id
@@ -76,6 +76,7 @@ struct DispatchClaimer {
                 DispatchJob(
                     messageID: id, noticeID: noticeID, channelStep: step, attemptCount: attempts,
                     attemptID: attemptID, idempotencyKey: key, isResend: crashed || attempts > 0,
+                    linkToken: row["link_token"],
                     recipient: OutboundRecipient(
                         residentID: row["resident_id"], name: row["name"],
                         phone: (row["phone"] as String?).flatMap(PhoneNumber.init(e164:)),

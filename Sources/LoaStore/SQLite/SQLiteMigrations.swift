@@ -133,13 +133,22 @@ enum SQLiteMigrations {
         }
         migrator.registerMigration("0004_tracking") { db in
             // link_token: the resident page's 128-bit random token (SPEC §5); channel: the channel
-            // whose attempt was last accepted, for reports by channel.
+            // whose attempt was last accepted, for reports by channel; hamlet_id: the resident's
+            // hamlet when the notice was made, so reports by hamlet read one index; opened_at: the
+            // first human visit of the link (an SMS "OK" acknowledges without one); segments: SMS
+            // segments of the accepted attempts. The report index covers every column a report reads.
             try db.execute(sql: """
                 ALTER TABLE messages ADD COLUMN link_token TEXT;
                 ALTER TABLE messages ADD COLUMN channel TEXT;
-                UPDATE messages SET link_token = lower(hex(randomblob(16)));
+                ALTER TABLE messages ADD COLUMN hamlet_id INTEGER REFERENCES hamlets(id);
+                ALTER TABLE messages ADD COLUMN opened_at INTEGER;
+                ALTER TABLE messages ADD COLUMN acknowledged_at INTEGER;
+                ALTER TABLE messages ADD COLUMN ack_via TEXT;
+                ALTER TABLE messages ADD COLUMN segments INTEGER NOT NULL DEFAULT 0;
+                UPDATE messages SET link_token = lower(hex(randomblob(16))),
+                    hamlet_id = (SELECT hamlet_id FROM residents WHERE residents.id = messages.resident_id);
                 CREATE UNIQUE INDEX messages_link_token ON messages(link_token);
-                CREATE INDEX messages_notice_state ON messages(notice_id, state);
+                CREATE INDEX messages_report ON messages(notice_id, hamlet_id, state, unreachable, opened_at, segments);
                 CREATE INDEX attempts_ref_only ON attempts(gateway_ref);
                 CREATE TABLE replies (
                     id INTEGER PRIMARY KEY,

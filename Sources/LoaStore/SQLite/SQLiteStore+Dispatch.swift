@@ -112,12 +112,15 @@ extension SQLiteStore {
                     WHEN state = 'sending' AND (SELECT status FROM notices WHERE id = messages.notice_id) = 'cancelled'
                     THEN 'cancelled' ELSE state END,
                 channel_step = ?, attempt_count = ?, await_receipt = ?, last_error = ?,
-                lease_owner = NULL, lease_until = NULL, updated_at = ?
+                lease_owner = NULL, lease_until = NULL, updated_at = ?,
+                channel = COALESCE((SELECT channel FROM attempts WHERE id = ? AND outcome = 'accepted'), channel),
+                segments = segments + ?
             WHERE id = ? AND lease_owner = ?
             """
         ).execute(arguments: [
             outcome.nextAt?.millis, outcome.channelStep, outcome.attemptCount, outcome.awaitReceipt,
-            outcome.error, finished, outcome.messageID, worker,
+            outcome.error, finished, outcome.attemptID,
+            outcome.attemptOutcome == MessageState.accepted.rawValue ? outcome.segments ?? 0 : 0, outcome.messageID, worker,
         ])
     }
 }

@@ -25,14 +25,14 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     INSERT INTO messages (notice_id, resident_id, state, priority, next_at, expires_at,
-                        unreachable, last_error, updated_at, link_token)
+                        unreachable, last_error, updated_at, link_token, hamlet_id)
                     SELECT ?, r.id,
                         CASE WHEN r.phone IS NULL AND r.zalo_id IS NULL THEN 'failed' ELSE 'queued' END,
                         ?, CASE WHEN r.phone IS NULL AND r.zalo_id IS NULL THEN NULL ELSE ? END, ?,
                         r.phone IS NULL AND r.zalo_id IS NULL,
                         CASE WHEN r.phone IS NULL AND r.zalo_id IS NULL
                              THEN 'unreachable: no phone number or Zalo id' END, ?,
-                        lower(hex(randomblob(16)))
+                        lower(hex(randomblob(16))), r.hamlet_id
                     FROM residents r WHERE \(clause)
                     """,
                 arguments: [

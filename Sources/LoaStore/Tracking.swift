@@ -1,0 +1,90 @@
+import Foundation
+import LoaCore
+
+/// A gateway callback as the store applies it: which message, which state, and a key that makes
+/// repeats harmless.
+public struct TrackingEvent: Sendable, Equatable {
+    /// How the message is found.
+    public enum Subject: Sendable, Equatable {
+        /// Loa's idempotency key as echoed by the gateway.
+        case key(String)
+        /// The gateway's id from the send reply, optionally narrowed to one phone (E.164).
+        case gatewayRef(String, phone: String?)
+    }
+
+    public var subject: Subject
+    public var state: MessageState
+    public var occurredAt: Date?
+    public var dedupeKey: String
+    public var detail: String?
+
+    public init(subject: Subject, state: MessageState, occurredAt: Date? = nil, dedupeKey: String, detail: String? = nil) {
+        self.subject = subject
+        self.state = state
+        self.occurredAt = occurredAt
+        self.dedupeKey = dedupeKey
+        self.detail = detail
+    }
+}
+
+/// What applying one ``TrackingEvent`` did.
+public enum TrackingResult: Sendable, Equatable {
+    /// Kept in the history; `moved` tells whether the message went up the ladder.
+    case applied(message: Int64, moved: Bool)
+    /// The same callback came before; nothing changed.
+    case duplicate
+    /// No message has that key or reference; nothing changed.
+    case unknownMessage
+}
+
+/// What a resident's page shows about their message.
+public struct LinkTarget: Sendable, Equatable {
+    public var messageID: Int64
+    public var notice: Notice
+    public var residentName: String
+    public var state: MessageState
+    public var acknowledgedAt: Date?
+}
+
+/// How an acknowledgement went.
+public enum AckResult: Sendable, Equatable {
+    /// Recorded now.
+    case recorded(message: Int64)
+    /// It was acknowledged before (at that time); nothing changed.
+    case already(message: Int64, at: Date?)
+    /// The message can no longer be acknowledged (cancelled, expired, never sent, or notice expired).
+    case closed(message: Int64, state: MessageState)
+}
+
+/// One resident targeted but not reached (or not acknowledged), for `loa unread`.
+public struct UnreadEntry: Sendable, Equatable {
+    public var residentID: Int64
+    public var name: String
+    public var phone: String?
+    public var hamlet: String?
+    public var state: MessageState
+    public var lastError: String?
+}
+
+/// One inbound reply as kept for staff.
+public struct ReplyRecord: Sendable, Equatable {
+    public var channel: String
+    public var sender: String
+    public var text: String
+    public var receivedAt: Date
+    /// `acknowledged N-…`, `no keyword`, `unknown sender`, `no open convocation`.
+    public var outcome: String
+    public var message: Int64?
+}
+
+/// Which residents `loa unread` lists.
+public struct UnreadFilter: Sendable, Equatable {
+    /// List those who did not acknowledge, instead of those not reached.
+    public var notAcknowledged = false
+    public var hamlet: String?
+
+    public init(notAcknowledged: Bool = false, hamlet: String? = nil) {
+        self.notAcknowledged = notAcknowledged
+        self.hamlet = hamlet
+    }
+}
