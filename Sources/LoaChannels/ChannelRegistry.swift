@@ -9,7 +9,10 @@ public enum ChannelRegistry {
             return try WebhookAdapter(config: config)
         case .zaloZNS: return try ZaloZNSAdapter(config: config)
         case .esms: return try ESMSAdapter(config: config, statusCallbackURL: hooks?.status)
-        case .zaloOA, .speedsms, .kannel, .twilio:
+        case .speedsms: return try SpeedSMSAdapter(config: config)
+        case .twilio: return try TwilioAdapter(config: config, statusCallbackURL: hooks?.status)
+        case .zaloOA: return try ZaloOAAdapter(config: config)
+        case .kannel:
             throw ConfigError("channel \(config.name): kind \(config.kind.rawValue) has no adapter in this build yet")
         }
     }

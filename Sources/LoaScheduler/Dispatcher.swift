@@ -197,7 +197,7 @@ public final class Dispatcher: Service, Sendable {
         await limiter.acquire(name, cost: cost)
         let result: Result<SendResult, SendError>
         do {
-            result = .success(try await adapter.send(message, over: transport))
+            result = .success(try await adapter.sendRenewingCredentials(message, over: transport))
         } catch {
             result = .failure(error)
         }

@@ -73,8 +73,14 @@ public struct SimulatorOptions: Sendable {
 
     /// The simulated Zalo ZNS account.
     public var zalo = ZaloZNSAccount()
+    /// The simulated Zalo Official Account (OA messages and OAuth tokens).
+    public var zaloOA = ZaloOAAccount()
     /// The simulated eSMS account.
     public var esms = ESMSAccount()
+    /// The simulated SpeedSMS account.
+    public var speedsms = SpeedSMSAccount()
+    /// The simulated Twilio account.
+    public var twilio = TwilioAccount()
     /// The generic webhook receiver.
     public var webhook = WebhookAccount()
 

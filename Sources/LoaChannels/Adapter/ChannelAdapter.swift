@@ -32,6 +32,10 @@ public protocol ChannelAdapter: Sendable {
     /// The events a verified callback reports, in order; pure. Unknown event types the gateway
     /// may add give an empty list, not an error.
     func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent]
+
+    /// Renews expired credentials (Zalo's OAuth token) after an `.unauthorized` send, before its
+    /// one retry; gateways without renewable credentials do nothing.
+    func renewCredentials() async throws(SendError)
 }
 
 extension ChannelAdapter {
@@ -43,6 +47,21 @@ extension ChannelAdapter {
 
     public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
         throw CallbackError(.unsupported, "channel \(config.name) (\(config.kind.rawValue)) takes no \(request.event.rawValue) callbacks")
+    }
+
+    public func renewCredentials() async throws(SendError) {}
+
+    /// ``send(_:over:)``; after an `.unauthorized` failure the credentials are renewed once and the
+    /// message is sent once more (gateways.md §11.6: "retry a call once after -124/-216/-220").
+    public func sendRenewingCredentials(
+        _ message: OutboundMessage, over transport: any HTTPTransport
+    ) async throws(SendError) -> SendResult {
+        do {
+            return try await send(message, over: transport)
+        } catch where error.kind == .unauthorized {
+            try await renewCredentials()
+            return try await send(message, over: transport)
+        }
     }
 
     /// Sends one message through `transport`: make the request, send it, read the reply.

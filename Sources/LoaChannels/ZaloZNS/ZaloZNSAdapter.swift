@@ -15,9 +15,15 @@ public struct ZaloZNSAdapter: ChannelAdapter {
     private let url: String
     private let templateID: String
     private let now: @Sendable () -> Date
+    /// The OA's OAuth token (gateways.md §2): shared with a `zalo-oa` channel of the same OA.
+    public let tokens: ZaloTokenKeeper
+    let signature: ZaloEventSignature
 
-    /// Makes the adapter for `config`; `now` is the clock deferrals are computed from.
-    public init(config: ChannelConfig, now: @escaping @Sendable () -> Date = { Date() }) throws(ConfigError) {
+    /// Makes the adapter for `config`; `now` is the clock deferrals are computed from. Without
+    /// `tokens` the adapter keeps its own keeper, seeded from the configuration.
+    public init(
+        config: ChannelConfig, tokens: ZaloTokenKeeper? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws(ConfigError) {
         guard let templateID = config.settings["template_id"], !templateID.isEmpty else {
             throw ConfigError("channel \(config.name): kind zalo-zns needs template_id")
         }
@@ -29,6 +35,18 @@ public struct ZaloZNSAdapter: ChannelAdapter {
         self.templateID = templateID
         self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/message/template"
         self.now = now
+        self.tokens = tokens ?? ZaloTokenKeeper(config: config)
+        self.signature = ZaloEventSignature(
+            appID: config.settings["app_id"] ?? "", secretKey: config.secrets["secret_key"]?.value ?? "")
+    }
+
+    public var secrets: [String] {
+        (config.secrets.values.map(\.value) + tokens.secrets).filter { !$0.isEmpty }
+    }
+
+    /// Refreshes the OA token after `-124` (gateways.md §1.5, §11.6).
+    public func renewCredentials() async throws(SendError) {
+        try await tokens.renewAfterRejection()
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
@@ -36,7 +54,7 @@ public struct ZaloZNSAdapter: ChannelAdapter {
             // ZNS reaches people only through the phone number linked to their Zalo account.
             throw SendError(.fallback, "no phone number: ZNS cannot reach this resident")
         }
-        guard let token = config.secrets["access_token"]?.value, !token.isEmpty else {
+        guard let token = tokens.accessToken else {
             // Only a refresh token is configured: the token keeper has to mint an access token first.
             throw SendError(.unauthorized, "no access token yet; refresh the OA token")
         }

@@ -9,8 +9,15 @@ enum SimulatorRouter {
         router.post(RouterPath(ZNSDialect.path)) { request, _ in
             await pipeline.respond(to: request, with: ZNSDialect())
         }
+        ZaloOARoutes.add(to: router, pipeline: pipeline, engine: engine)
         router.post(RouterPath(ESMSDialect.path)) { request, _ in
             await pipeline.respond(to: request, with: ESMSDialect())
+        }
+        router.post(RouterPath(SpeedSMSDialect.path)) { request, _ in
+            await pipeline.respond(to: request, with: SpeedSMSDialect())
+        }
+        router.post(RouterPath(TwilioDialect.path)) { request, context in
+            await pipeline.respond(to: request, with: TwilioDialect(pathAccountSID: context.parameters.get("sid") ?? ""))
         }
         router.post("/webhook/**") { request, _ in
             await pipeline.respond(to: request, with: WebhookDialect())

@@ -1,0 +1,96 @@
+import Foundation
+
+/// One Official Account's OAuth pair as kept between runs (gateways.md §2).
+///
+/// The refresh token is single use: each refresh returns a new pair and kills the old refresh
+/// token, so the pair is saved before the new access token is used (§11.6).
+public struct ZaloCredentials: Sendable, Equatable, CustomStringConvertible {
+    /// The channel (`[[channels]] name`) the pair belongs to: the vault's key.
+    public var channel: String
+    public var accessToken: String
+    public var refreshToken: String
+    public var expiresAt: Date
+    public var refreshedAt: Date
+    /// Why the last refresh failed (re-consent needed); nil when the pair works.
+    public var failure: String?
+
+    public init(
+        channel: String, accessToken: String, refreshToken: String, expiresAt: Date, refreshedAt: Date,
+        failure: String? = nil
+    ) {
+        self.channel = channel
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.expiresAt = expiresAt
+        self.refreshedAt = refreshedAt
+        self.failure = failure
+    }
+
+    /// Never prints the tokens.
+    public var description: String {
+        "ZaloCredentials(channel: \(channel), expiresAt: \(expiresAt.ISO8601Format()), "
+            + "refreshedAt: \(refreshedAt.ISO8601Format()), failure: \(failure ?? "none"))"
+    }
+}
+
+/// Where token pairs survive restarts; the store, through a small adapter in the executable.
+///
+/// `save` must be durable when it returns: the keeper uses the new access token only afterwards.
+public protocol ZaloCredentialVault: Sendable {
+    /// The pair last saved for `channel`, if any.
+    func credentials(channel: String) async throws -> ZaloCredentials?
+    /// Saves (replaces) the pair of `credentials.channel`.
+    func save(_ credentials: ZaloCredentials) async throws
+}
+
+/// A vault that forgets everything when the process ends: tests, demos, and channels whose
+/// tokens are not renewable anyway.
+public actor MemoryCredentialVault: ZaloCredentialVault {
+    private var pairs: [String: ZaloCredentials] = [:]
+    /// Every pair saved, in order.
+    public private(set) var saved: [ZaloCredentials] = []
+
+    public init(_ initial: [ZaloCredentials] = []) {
+        for pair in initial { pairs[pair.channel] = pair }
+    }
+
+    public func credentials(channel: String) async throws -> ZaloCredentials? { pairs[channel] }
+
+    public func save(_ credentials: ZaloCredentials) async throws {
+        pairs[credentials.channel] = credentials
+        saved.append(credentials)
+    }
+}
+
+/// The state of a channel's OAuth token, for `/healthz` and `loa channels`.
+public enum ZaloTokenHealth: Sendable, Equatable, CustomStringConvertible {
+    /// A token is in hand; `expiresAt` is nil when it came from the configuration (age unknown).
+    case ok(expiresAt: Date?)
+    /// Refreshing failed; `reason` says why and whether a human must re-consent.
+    case failed(reason: String)
+    /// Neither an access token nor a successful refresh yet.
+    case missing
+
+    /// Whether the channel can send.
+    public var isOK: Bool {
+        if case .ok = self { true } else { false }
+    }
+
+    public var description: String {
+        switch self {
+        case .ok(let expiresAt?): "ok (expires \(expiresAt.ISO8601Format()))"
+        case .ok(nil): "ok (configured token, expiry unknown)"
+        case .failed(let reason): "failed: \(reason)"
+        case .missing: "no access token yet"
+        }
+    }
+}
+
+/// An adapter that sends with a Zalo OA token, so `loa run` can connect and maintain its keeper.
+public protocol ZaloTokenHolder: ChannelAdapter {
+    /// The keeper of the OA token this adapter sends with.
+    var tokens: ZaloTokenKeeper { get }
+}
+
+extension ZaloZNSAdapter: ZaloTokenHolder {}
+extension ZaloOAAdapter: ZaloTokenHolder {}

@@ -1,0 +1,12 @@
+/// The credentials of the simulated Twilio account (gateways.md §9).
+public struct TwilioAccount: Sendable {
+    /// The account SID: the path segment of the Messages URL and the Basic auth user name.
+    public var accountSID: String = "ACsim00000000000000000000000000000"
+    /// The auth token: the Basic auth password and the key that signs status callbacks.
+    public var authToken: String = "sim-twilio-auth-token"
+    /// The `From` senders the account owns, or nil to accept any non-empty one; others get 21606.
+    public var senders: Set<String>?
+
+    /// Creates the account with the simulator's default credentials.
+    public init() {}
+}
