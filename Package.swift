@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -63,6 +64,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LoaServer",
+            dependencies: [
+                "LoaCore", "LoaConfig", "LoaStore", "LoaChannels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LoaTesting",
             dependencies: ["LoaCore", "LoaConfig", "LoaHTTP", "LoaChannels"],
             swiftSettings: swiftSettings
@@ -71,6 +82,7 @@ let package = Package(
             name: "loa",
             dependencies: [
                 "LoaCore", "LoaConfig", "LoaStore", "LoaHTTP", "LoaChannels", "LoaScheduler", "LoaSimulator",
+                "LoaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,6 +122,16 @@ let package = Package(
         .testTarget(
             name: "LoaSchedulerTests",
             dependencies: ["LoaScheduler", "LoaStore", "LoaChannels", "LoaConfig", "LoaCore", "LoaHTTP", "LoaTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LoaServerTests",
+            dependencies: [
+                "LoaServer", "LoaStore", "LoaCore", "LoaConfig", "LoaChannels", "LoaHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

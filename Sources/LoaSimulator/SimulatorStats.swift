@@ -5,11 +5,18 @@ public struct SimulatorStats: Sendable, Hashable, Codable {
     public var dialects: [String: DialectStats]
     /// Callbacks and link visits scheduled but not yet finished.
     public var pendingEvents: Int
+    /// Distinct resident links opened by a simulated resident (a resident reached on two channels
+    /// opens one link, perhaps twice).
+    public var residentsOpened: Int
+    /// Distinct resident links confirmed.
+    public var residentsAcknowledged: Int
 
     /// Creates stats.
-    public init(dialects: [String: DialectStats] = [:], pendingEvents: Int = 0) {
+    public init(dialects: [String: DialectStats] = [:], pendingEvents: Int = 0, residentsOpened: Int = 0, residentsAcknowledged: Int = 0) {
         self.dialects = dialects
         self.pendingEvents = pendingEvents
+        self.residentsOpened = residentsOpened
+        self.residentsAcknowledged = residentsAcknowledged
     }
 
     /// The figures of one dialect (all zero if it saw nothing).
@@ -24,6 +31,8 @@ public struct SimulatorStats: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case dialects
         case pendingEvents = "pending_events"
+        case residentsOpened = "residents_opened"
+        case residentsAcknowledged = "residents_acknowledged"
     }
 }
 

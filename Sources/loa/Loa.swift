@@ -7,7 +7,10 @@ struct Loa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa",
         abstract: "Send commune notices over Zalo and SMS and measure who they reached.",
-        subcommands: [Demo.self, Residents.self, NoticeCommand.self, RunCommand.self, SimulateCommand.self]
+        subcommands: [
+            Demo.self, Residents.self, NoticeCommand.self, RunCommand.self, ReportCommand.self, UnreadCommand.self,
+            AckCommand.self, SimulateCommand.self,
+        ]
     )
 
     /// `--db` and `--config` are global (SPEC §3): written before the subcommand, they move to its end,

@@ -5,15 +5,16 @@ import LoaConfig
 import LoaCore
 import LoaHTTP
 import LoaScheduler
+import LoaServer
 import LoaStore
 import Logging
 import ServiceLifecycle
 
-/// `loa run`: the scheduler and dispatcher (SPEC §3); the HTTP server joins it with the tracking work.
+/// `loa run`: the scheduler, the dispatcher and the HTTP server in one process (SPEC §3, §5).
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Send due messages: scheduler and dispatcher in one process.",
+        abstract: "Send due messages and serve webhooks, resident pages and the API, in one process.",
         discussion: "Stops on SIGTERM or SIGINT after recording the requests in flight.")
 
     @OptionGroup var global: GlobalOptions
@@ -39,29 +40,56 @@ struct RunCommand: AsyncParsableCommand {
         guard !configuration.channels.isEmpty else {
             throw UserError("no channels configured: add [[channels]] to \(configuration.source == "built-in defaults" ? "loa.toml" : configuration.source)")
         }
-        let adapters = try configuration.channels.map { try ChannelRegistry.adapter(for: $0) }
         let store = try await global.store()
+        var server = noServer ? nil : ServerSetup(store: store, configuration: configuration, adapters: [])
+        let adapters = try configuration.channels.map { channel in
+            try ChannelRegistry.adapter(for: channel, hooks: server?.hookURLs(channel: channel.name))
+        }
         var settings = DispatchSettings(configuration: configuration)
         settings.workers = workers
+        settings.publicURL = configuration.server.publicURL
         do { settings.lease = try DurationText.parse(lease) } catch { throw UserError("--lease: \(error)") }
         let client = HTTPClient(configuration: .init(maxConnectionsPerHost: workers))
         defer { client.shutdown() }
+        let keepers = try await ZaloTokens.connect(adapters, store: store, transport: client)
+        server?.health = { keepers.health }
         let progress = ProgressLine()
         let dispatcher = Dispatcher(
             store: store, adapters: adapters, transport: client, settings: settings,
             logger: Logger(label: "loa.dispatch"), onProgress: { progress.show($0.line) })
-        if !noServer {
-            Terminal.info("note: the HTTP server (webhooks, resident pages) is not in this build yet; dispatching only")
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(
+                service: untilIdle ? UntilIdle(dispatcher: dispatcher) as any Service : dispatcher,
+                successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if !keepers.isEmpty { services.append(.init(service: keepers)) }
+        if var server {
+            server.adapters = Dictionary(adapters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            if server.configuration.server.hookSecret == nil {
+                Terminal.info("note: [server] hook_secret is not set; gateway callbacks are refused")
+            }
+            let listen = configuration.server.listen
+            do {
+                services.append(.init(service: try LoaServer.application(server, listen: listen) { port in
+                    Terminal.info("serving on port \(port) (public URL \(configuration.server.publicURL))")
+                }))
+            } catch { throw UserError("[server] \(error)") }
         }
-        if untilIdle {
-            try await dispatcher.run(untilIdle: true)
-        } else {
-            let group = ServiceGroup(
-                services: [dispatcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "loa"))
-            try await group.run()
-        }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "loa")))
+        try await group.run()
         progress.finish()
         let totals = dispatcher.progress
         Terminal.info("done: \(totals.line)")
+    }
+}
+
+/// The dispatcher run until nothing is due; its end stops the server too (`--until-idle`).
+struct UntilIdle: Service {
+    let dispatcher: Dispatcher
+
+    func run() async throws {
+        try await dispatcher.run(untilIdle: true)
     }
 }

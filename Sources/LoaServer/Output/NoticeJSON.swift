@@ -2,29 +2,30 @@ import Foundation
 import LoaCore
 
 /// A notice as `--format json` prints it; field names follow `notice create`'s flags (SPEC §5).
-struct NoticeJSON: Encodable {
-    let id: String
-    let kind: String
-    let title: String
-    let body: String
-    let to: [String]
-    let at: String
-    let expires: String?
-    let meeting: String?
-    let place: String?
-    let channels: String
-    let remind: [String]
-    let ackRequired: Bool
-    let priority: String
-    let status: String
-    let shortCode: String
-    let messages: Int
-    let createdAt: String
-    let createdBy: String
-    var states: [String: Int]?
-    var cancelledMessages: Int?
+public struct NoticeJSON: Encodable, Sendable {
+    public let id: String
+    public let kind: String
+    public let title: String
+    public let body: String
+    public let to: [String]
+    public let at: String
+    public let expires: String?
+    public let meeting: String?
+    public let place: String?
+    public let channels: String
+    public let remind: [String]
+    public let ackRequired: Bool
+    public let priority: String
+    public let status: String
+    public let shortCode: String
+    public let messages: Int
+    public let createdAt: String
+    public let createdBy: String
+    public var states: [String: Int]?
+    public var cancelledMessages: Int?
 
-    init(_ notice: Notice, zone: TimeZone) {
+    /// The notice's JSON form, times on the commune's clock.
+    public init(_ notice: Notice, zone: TimeZone) {
         let draft = notice.draft
         id = notice.id
         kind = draft.kind.rawValue

@@ -69,14 +69,16 @@ struct MessageLifecycle: Sendable {
         let opened = await courier.call(acceptedBelow: 400) {
             HTTPRequest(method: .get, url: link, headers: ["User-Agent": agent, "Accept": "text/html"])
         }
-        guard count(opened, as: \.opens), acknowledging else { return opened != .abandoned }
+        let wasOpened = count(opened, as: \.opens)
+        if wasOpened { state.noteLink(link, acknowledged: false) }
+        guard wasOpened, acknowledging else { return opened != .abandoned }
         guard await pause(dice.duration(in: options.ackDelay, .ackDelay, subject)) else { return false }
         let acked = await courier.call(acceptedBelow: 400) {
             HTTPRequest(
                 method: .post, url: Self.ackURL(for: link),
                 headers: ["User-Agent": agent, "Content-Type": "application/x-www-form-urlencoded"], body: [])
         }
-        _ = count(acked, as: \.acks)
+        if count(acked, as: \.acks) { state.noteLink(link, acknowledged: true) }
         return acked != .abandoned
     }
 

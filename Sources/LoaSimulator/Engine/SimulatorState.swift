@@ -11,6 +11,8 @@ final class SimulatorState: Sendable {
         var sequence = 0
         var generation = 0
         var pendingEvents = 0
+        var openedLinks: Set<String> = []
+        var acknowledgedLinks: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -68,6 +70,14 @@ final class SimulatorState: Sendable {
         }
     }
 
+    /// Notes a resident link opened (or confirmed): a resident who got the notice on two channels
+    /// has one link, so these count residents, not visits.
+    func noteLink(_ link: String, acknowledged: Bool) {
+        state.withLock { state in
+            if acknowledged { state.acknowledgedLinks.insert(link) } else { state.openedLinks.insert(link) }
+        }
+    }
+
     /// Increments with every reset; scheduled events of an older generation are dropped.
     var generation: Int { state.withLock { $0.generation } }
 
@@ -92,7 +102,9 @@ final class SimulatorState: Sendable {
                 if !includeKeys { stats.keys = [:] }
                 dialects[dialect.rawValue] = stats
             }
-            return SimulatorStats(dialects: dialects, pendingEvents: state.pendingEvents)
+            return SimulatorStats(
+                dialects: dialects, pendingEvents: state.pendingEvents, residentsOpened: state.openedLinks.count,
+                residentsAcknowledged: state.acknowledgedLinks.count)
         }
     }
 
@@ -102,6 +114,8 @@ final class SimulatorState: Sendable {
             state.stats = [:]
             state.esmsRequestIDs = [:]
             state.znsQuotaUsed = 0
+            state.openedLinks = []
+            state.acknowledgedLinks = []
             state.generation += 1
         }
     }

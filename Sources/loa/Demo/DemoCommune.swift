@@ -29,7 +29,9 @@ enum DemoCommune {
     }
 
     /// The channels, as a commune would write them in `loa.toml` (kept with `--keep`).
-    static func configurationText(simulator options: SimulatorOptions, baseURL: String) -> String {
+    static func configurationText(
+        simulator options: SimulatorOptions, baseURL: String, serverPort: Int, hookSecret: String
+    ) -> String {
         """
         [commune]
         name = "Xã Hải Lạng (mô phỏng)"
@@ -37,6 +39,11 @@ enum DemoCommune {
         # The demo runs at any hour; a real commune keeps its quiet hours.
         quiet_hours = "none"
         reach_target = 0.8
+
+        [server]
+        listen = "127.0.0.1:\(serverPort)"
+        public_url = "http://127.0.0.1:\(serverPort)"
+        hook_secret = "\(hookSecret)"
 
         [[channels]]
         name = "zalo"
@@ -48,9 +55,10 @@ enum DemoCommune {
         secret_key = "\(options.zalo.secretKey)"
         access_token = "\(options.zalo.accessToken)"
         template_id = "245881"
-        # Receipts arrive through `loa run`'s HTTP server; the demo has none yet, so no receipt fallback.
-        receipt_timeout = "none"
-        template_params = { ho_ten = "name", tieu_de = "title", thoi_gian = "meeting_at", dia_diem = "place", ma_xac_nhan = "short_code" }
+        # A resident whose phone shows no receipt in time gets the SMS too (30m unless set; short for the demo).
+        receipt_timeout = "10s"
+        # The link goes into the template's CTA button parameter (gateways.md §10).
+        template_params = { ho_ten = "name", tieu_de = "title", thoi_gian = "meeting_at", dia_diem = "place", ma_xac_nhan = "short_code", nut_xac_nhan = "link" }
 
         [[channels]]
         name = "sms"

@@ -24,7 +24,7 @@ enum DemoReport {
         let withoutZalo = residents.filter { resident in
             resident.phone.map { !options.residentHasZalo(phone: $0.e164) } ?? false
         }.count
-        let accepted = (states[.accepted] ?? 0) + (states[.delivered] ?? 0)
+        let accepted = states.filter { $0.key.rank >= MessageState.accepted.rank }.values.reduce(0, +)
         let zns = stats[.zaloZNS], esms = stats[.esms]
         var lines = [
             "",
@@ -33,7 +33,7 @@ enum DemoReport {
             "",
             listing.text,
             "",
-            "messages: \(accepted) taken by a gateway, \(states[.failed] ?? 0) failed, \(states[.expired] ?? 0) expired"
+            "messages: \(accepted) taken by a gateway, \(states[.failed] ?? 0) failed (undelivered), \(states[.expired] ?? 0) expired"
                 + ((states[.queued] ?? 0) + (states[.sending] ?? 0) > 0
                     ? ", \((states[.queued] ?? 0) + (states[.sending] ?? 0)) still waiting" : ""),
             "fallback: the simulator gives \(withoutZalo) residents no Zalo account; Zalo refused "
@@ -41,11 +41,37 @@ enum DemoReport {
             "simulator: Zalo ZNS \(zns.sends) requests, \(zns.accepted) accepted, \(zns.serverErrors) 5xx, \(zns.throttled) 429; "
                 + "eSMS \(esms.sends) requests, \(esms.accepted) accepted, \(esms.serverErrors) 5xx, \(esms.throttled) 429",
             "",
-            "Receipts, opens and acknowledgements come back through `loa run`'s HTTP server (not in this build yet).",
+
         ]
         if zns.accepted != summary["zalo"]?["accepted"] ?? 0 || esms.accepted != summary["sms"]?["accepted"] ?? 0 {
             lines.append("warning: Loa's records and the simulator's counts differ")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension DemoReport {
+    /// Reach per hamlet as Loa measured it, and the simulator's own count of opens and confirmations.
+    static func reachTable(_ report: ReachReport, simulator: GatewaySimulator) -> String {
+        var listing = Listing(["hamlet", "targeted", "delivered", "opened", "acknowledged", "reach"])
+        for row in report.rows + [ReachReport.Row(key: "total", counts: report.totals)] {
+            let counts = row.counts
+            listing.append(
+                [row.key] + [counts.targeted, counts.delivered, counts.opened, counts.acknowledged].map(String.init)
+                    + [String(format: "%.1f %%", counts.reach * 100)])
+        }
+        let stats = simulator.stats(includingKeys: false)
+        let opens = stats.residentsOpened
+        let acks = stats.residentsAcknowledged
+        let totals = report.totals
+        let verdict = opens == totals.opened && acks == totals.acknowledged
+            ? "they match Loa's counts" : "warning: Loa counted \(totals.opened) opens and \(totals.acknowledged) acknowledgements"
+        return [
+            "",
+            "Reach per hamlet (target \(String(format: "%.0f %%", report.reachTarget * 100))):",
+            listing.text,
+            "",
+            "the simulated residents: \(opens) opened their link and \(acks) confirmed; \(verdict)",
+        ].joined(separator: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoaCore
+import LoaServer
 
 /// `loa notice cancel ID`: stops every message not yet sent.
 struct NoticeCancel: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoaConfig
 import LoaCore
+import LoaServer
 
 /// `loa notice create` (SPEC §3): stores the notice and one queued message per targeted resident.
 struct NoticeCreate: AsyncParsableCommand {
@@ -56,12 +57,22 @@ struct NoticeCreate: AsyncParsableCommand {
     @Option(help: "normal, or urgent (ignores quiet hours).")
     var priority: NoticePriority = .normal
 
+    @Flag(help: "Show the SMS text with and without accents, its segments and costs; store nothing.")
+    var preview = false
+
     func run() async throws {
         let configuration = try global.configuration()
         let draft = try makeDraft(configuration)
         let store = try await global.store()
         var resolved = draft
         resolved.audience = try await NameLookup.selectors(draft.audience, in: store)
+        if preview {
+            let count = try await store.countAudience(resolved.audience)
+            let shown = NoticePreview(
+                draft: resolved, configuration: configuration, targeted: count.targeted, unreachable: count.unreachable)
+            if output.format == .json { try JSONOutput.print(shown) } else { Terminal.out(shown.text) }
+            return
+        }
         let notice = try await store.createNotice(resolved)
         let zone = configuration.commune.timeZone
         if output.format == .json {

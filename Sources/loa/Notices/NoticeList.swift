@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoaCore
+import LoaServer
 
 /// `loa notice list`.
 struct NoticeList: AsyncParsableCommand {

@@ -3,7 +3,7 @@ import Foundation
 /// Where output goes: data to stdout, messages and progress to stderr (SPEC §3).
 enum Terminal {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n").utf8))
     }
 
     static func info(_ text: String) {

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import LoaChannels
+import LoaCore
+import LoaStore
+
+/// `GET|POST /hooks/{channel}/{hook-secret}/{event}` (SPEC §5): gateway delivery reports and replies.
+///
+/// A wrong secret, an unknown channel or event, a refused signature or an unreadable body gets
+/// 404/401/400 and changes nothing; everything else is recorded before the 200 goes out.
+enum HookRoutes {
+    static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
+        let processor = HookProcessor(setup: setup)
+        for method in [HTTPRequest.Method.get, .post] {
+            router.on("/hooks/:channel/:secret/:event", method: method) { request, context in
+                await processor.handle(request, context: context)
+            }
+        }
+    }
+}
+
+/// Turns one hook request into store changes.
+struct HookProcessor: Sendable {
+    let setup: ServerSetup
+
+    func handle(_ request: Request, context: LoaRequestContext) async -> Response {
+        guard let expected = setup.configuration.server.hookSecret?.value, !expected.isEmpty,
+            let secret = context.parameters.get("secret"), ConstantTime.equal(secret, expected),
+            let channel = context.parameters.get("channel"), let adapter = setup.adapters[channel],
+            let event = context.parameters.get("event").flatMap(HookRequest.Event.init(rawValue:))
+        else {
+            return Responses.text(.notFound, "not found")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            return Responses.text(.contentTooLarge, "body too large")
+        }
+        let query = request.uri.query ?? ""
+        let hook = HookRequest(
+            event: event, method: request.method.rawValue,
+            url: setup.configuration.server.publicURL + request.uri.path + (query.isEmpty ? "" : "?" + query),
+            query: FormEncoding.decode(query),
+            headers: Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            body: Array(buffer: body), receivedAt: setup.now())
+        let events: [GatewayEvent]
+        do {
+            try adapter.verify(hook)
+            events = try adapter.events(in: hook)
+        } catch {
+            setup.logger.notice("hook refused", metadata: ["channel": "\(channel)", "reason": "\(error.message)"])
+            return Responses.text(HTTPResponse.Status(code: error.status), error.message)
+        }
+        do {
+            try await record(events, channel: channel, at: hook.receivedAt)
+        } catch {
+            // The gateway retries on a non-2xx answer; nothing was half-applied (one transaction).
+            setup.logger.error("hook not recorded", metadata: ["channel": "\(channel)", "error": "\(error)"])
+            return Responses.text(.serviceUnavailable, "try again")
+        }
+        return Responses.text(.ok, "OK")
+    }
+
+    /// Applies state events in one transaction, then each reply.
+    func record(_ events: [GatewayEvent], channel: String, at time: Date) async throws {
+        var tracking: [TrackingEvent] = []
+        for event in events {
+            switch (event.change, event.subject) {
+            case (.state(let state), let subject?):
+                tracking.append(
+                    TrackingEvent(
+                        subject: subject.stored, state: state, occurredAt: event.occurredAt, dedupeKey: event.dedupeKey,
+                        detail: event.detail))
+            case (.state, nil):
+                continue
+            case (.reply(let from, let text), _):
+                let sender = (try? PhoneNumber(parsing: from))?.e164 ?? from
+                _ = try await setup.store.recordReply(
+                    channel: channel, sender: sender, text: text.precomposedStringWithCanonicalMapping,
+                    reading: ReplyKeyword.read(text), dedupeKey: event.dedupeKey, at: time)
+            }
+        }
+        if !tracking.isEmpty {
+            _ = try await setup.store.applyTracking(tracking, channel: channel, receivedAt: time)
+        }
+    }
+}
+
+extension GatewayEvent.Subject {
+    /// The store's spelling of the same subject.
+    var stored: TrackingEvent.Subject {
+        switch self {
+        case .key(let key): .key(key)
+        case .gatewayRef(let ref, let phone): .gatewayRef(ref, phone: phone.flatMap { (try? PhoneNumber(parsing: $0))?.e164 ?? $0 })
+        }
+    }
+}

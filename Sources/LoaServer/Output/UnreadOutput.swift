@@ -1,0 +1,46 @@
+import LoaCore
+import LoaStore
+
+/// `loa unread` as JSON rows and as the CSV a hamlet head takes door to door (SPEC §3).
+public enum UnreadOutput {
+    /// One JSON row: `{ "resident", "name", "phone", "hamlet", "state", "last_error" }`.
+    public struct Row: Encodable, Sendable {
+        public let resident: Int64
+        public let name: String
+        public let phone: String?
+        public let hamlet: String?
+        public let state: String
+        public let lastError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case resident, name, phone, hamlet, state
+            case lastError = "last_error"
+        }
+    }
+
+    public static func rows(_ entries: [UnreadEntry]) -> [Row] {
+        entries.map { entry in
+            Row(
+                resident: entry.residentID, name: entry.name, phone: entry.phone.map(displayPhone), hamlet: entry.hamlet,
+                state: entry.state.rawValue, lastError: entry.lastError)
+        }
+    }
+
+    /// The CSV with a header row; phones in the domestic form people dial.
+    public static func csv(_ entries: [UnreadEntry]) -> String {
+        var writer = CSVWriter()
+        writer.append(["resident", "name", "phone", "hamlet", "state", "last_error"])
+        for entry in entries {
+            writer.append([
+                String(entry.residentID), entry.name, entry.phone.map(displayPhone) ?? "", entry.hamlet ?? "",
+                entry.state.rawValue, entry.lastError ?? "",
+            ])
+        }
+        return writer.text
+    }
+
+    /// `+84912345678` → `0912345678`; anything else as stored.
+    public static func displayPhone(_ e164: String) -> String {
+        PhoneNumber(e164: e164)?.national ?? e164
+    }
+}

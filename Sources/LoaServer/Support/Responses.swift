@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// Small response builders shared by the routes.
+enum Responses {
+    static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        json(["error": message], status: status)
+    }
+
+    /// An HTML page that is never cached, indexed or leaked through a Referer.
+    static func html(_ page: String, status: HTTPResponse.Status = .ok, head: Bool = false) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("X-Robots-Tag")!] = "noindex, nofollow"
+        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+        let bytes = ByteBuffer(string: page)
+        headers[.contentLength] = String(bytes.readableBytes)
+        return Response(status: status, headers: headers, body: head ? .init() : .init(byteBuffer: bytes))
+    }
+}

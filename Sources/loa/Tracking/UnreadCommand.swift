@@ -1,0 +1,45 @@
+import ArgumentParser
+import LoaCore
+import LoaServer
+import LoaStore
+
+/// `loa unread ID [--not-acked] [--hamlet NAME]` (SPEC §3): whose door to knock on.
+struct UnreadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unread", abstract: "Residents a notice targeted but did not reach (or who did not acknowledge).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "The notice id (N-…).")
+    var id: String
+
+    @Flag(help: "List residents who did not acknowledge, instead of those not reached.")
+    var notAcked = false
+
+    @Option(help: "Only this hamlet.")
+    var hamlet: String?
+
+    func run() async throws {
+        let store = try await global.store()
+        guard let notice = try await store.notice(id: id.uppercased()) else { throw UserError("no notice with id '\(id)'") }
+        if let hamlet, !(try await store.hamlets()).contains(where: { $0.nameKey == hamlet.nameKey }) {
+            throw UserError("no hamlet named '\(hamlet)'")
+        }
+        let entries = try await store.unread(notice: notice.id, filter: UnreadFilter(notAcknowledged: notAcked, hamlet: hamlet))
+        switch output.format {
+        case .json: try JSONOutput.print(UnreadOutput.rows(entries))
+        case .csv: Terminal.out(UnreadOutput.csv(entries))
+        case .text:
+            var listing = Listing(["name", "phone", "hamlet", "state", "last error"])
+            for entry in entries {
+                listing.append([
+                    entry.name, entry.phone.map(UnreadOutput.displayPhone) ?? "-", entry.hamlet ?? "-", entry.state.rawValue,
+                    entry.lastError ?? "",
+                ])
+            }
+            Terminal.out(listing.text)
+            Terminal.info("\(entries.count) resident\(entries.count == 1 ? "" : "s") \(notAcked ? "without acknowledgement" : "not reached")")
+        }
+    }
+}
