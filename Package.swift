@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoaCLITests",
-            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator"],
+            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator", "LoaServer"],
             resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),

@@ -153,8 +153,10 @@ public final class Dispatcher: Service, Sendable {
         finished.withLock { $0.wakeAt = 1 }
     }
 
-    /// Ends the messages whose notice expired before a gateway took them, and counts them.
+    /// Ends the messages whose notice expired before a gateway took them, and counts them; queues
+    /// the reminders that are due.
     private func expire(now: Date) async throws {
+        _ = try await store.scheduleReminders(now: now)
         let expired = try await store.expireDue(now: now)
         if expired > 0 { totals.withLock { $0.expired += expired } }
     }

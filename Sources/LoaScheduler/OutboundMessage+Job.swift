@@ -8,7 +8,9 @@ extension OutboundMessage {
         let draft = notice.draft
         self.init(
             messageID: job.messageID, idempotencyKey: job.idempotencyKey, noticeID: notice.id,
-            shortCode: notice.shortCode, kind: draft.kind, title: draft.title, body: draft.body,
+            shortCode: notice.shortCode, kind: draft.kind,
+            // A reminder says so first; everything else is the notice as sent.
+            title: job.round > 0 ? "Nhắc lại: " + draft.title : draft.title, body: draft.body,
             link: settings.publicURL.flatMap { base in job.linkToken.map { base + "/m/" + $0 } },
             recipient: Recipient(
                 name: job.recipient.name, phone: job.recipient.phone, zaloID: job.recipient.zaloID,

@@ -37,11 +37,13 @@ public struct DispatchJob: Sendable, Equatable {
     public var isResend: Bool
     /// The resident page's token (`/m/{token}`).
     public var linkToken: String?
+    /// 0 for the notice itself, k for its k-th reminder.
+    public var round: Int
     public var recipient: OutboundRecipient
 
     public init(
         messageID: Int64, noticeID: String, channelStep: Int, attemptCount: Int, attemptID: Int64,
-        idempotencyKey: String, isResend: Bool, linkToken: String? = nil, recipient: OutboundRecipient
+        idempotencyKey: String, isResend: Bool, linkToken: String? = nil, round: Int = 0, recipient: OutboundRecipient
     ) {
         self.messageID = messageID
         self.noticeID = noticeID
@@ -51,6 +53,7 @@ public struct DispatchJob: Sendable, Equatable {
         self.idempotencyKey = idempotencyKey
         self.isResend = isResend
         self.linkToken = linkToken
+        self.round = round
         self.recipient = recipient
     }
 }

@@ -67,6 +67,10 @@ public protocol Store: Sendable {
         recording outcomes: [DispatchOutcome], worker: String, claiming request: ClaimRequest?
     ) async throws -> [DispatchJob]
 
+    /// Puts the reminders that are due on the queue: each goes to the residents a gateway took the
+    /// notice for and who have not acknowledged, never after expiry; returns how many messages.
+    func scheduleReminders(now: Date) async throws -> Int
+
     /// Ends messages whose notice expired before they were taken by a gateway; returns how many.
     func expireDue(now: Date) async throws -> Int
 

@@ -6,7 +6,7 @@ import LoaSimulator
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Run the gateway simulator (Zalo ZNS, eSMS, webhook dialects) until stopped.",
+        abstract: "Run the gateway simulator (Zalo ZNS and OA, eSMS, SpeedSMS, Twilio, webhook dialects) until stopped.",
         discussion: "Point channels' base_url at it. GET /_sim/stats shows what it saw; POST /_sim/reset forgets.")
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -24,6 +24,8 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Share of callbacks sent twice.") var duplicateRate = 0.0
     @Option(help: "Share of callbacks sent out of order.") var outOfOrderRate = 0.0
     @Option(help: "Where Zalo ZNS callbacks go.") var zaloCallback: String?
+    @Option(help: "Where Zalo OA callbacks (receipts, seen) go.") var zaloOaCallback: String?
+    @Option(help: "Where SpeedSMS delivery reports go (one URL per account).") var speedsmsCallback: String?
     @Option(help: "Where webhook callbacks go.") var webhookCallback: String?
 
     func run() async throws {
@@ -43,10 +45,12 @@ struct SimulateCommand: AsyncParsableCommand {
         options.outOfOrderRate = try Self.share(outOfOrderRate, "--out-of-order-rate")
         options.latency = try Self.milliseconds(latency)
         options.zalo.callbackURL = zaloCallback
+        options.zaloOA.callbackURL = zaloOaCallback
+        options.speedsms.callbackURL = speedsmsCallback
         options.webhook.callbackURL = webhookCallback
         let simulator = GatewaySimulator(options: options)
         try await simulator.run(handlingSignals: true) { port in
-            Terminal.info("loa simulate: listening on http://\(host):\(port) (zalo-zns, esms, webhook)")
+            Terminal.info("loa simulate: listening on http://\(host):\(port) (\(GatewayDialect.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 

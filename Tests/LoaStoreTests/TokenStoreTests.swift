@@ -24,7 +24,7 @@ struct TokenStoreTests {
     func sqliteAppliesTheMigrationsInOrder() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("loa-\(UUID().uuidString).db").path
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking"])
+        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders"])
         _ = try SQLiteStore(path: path)
     }
 

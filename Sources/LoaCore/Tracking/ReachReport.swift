@@ -61,6 +61,8 @@ public struct ReachReport: Sendable, Equatable {
     public var totals: ReachCounts
     public var reachTarget: Double
     public var smsSegments: Int
+    /// Reminder sends a gateway took; each is a send of its own.
+    public var reminderSends = 0
     public var grouping: Grouping?
     public var rows: [Row]
 

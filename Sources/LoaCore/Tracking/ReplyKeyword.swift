@@ -22,7 +22,7 @@ public enum ReplyKeyword {
             if cleaned == keyword { return .acknowledgement(shortCode: nil) }
             guard cleaned.hasPrefix(keyword + " ") else { continue }
             let rest = cleaned.dropFirst(keyword.count + 1)
-            guard !rest.contains(" "), rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { continue }
+            guard ShortCode.isValid(rest) else { continue }
             return .acknowledgement(shortCode: rest.uppercased())
         }
         return .other

@@ -14,6 +14,7 @@ public struct ReportJSON: Encodable, Sendable {
     public let reach: Double
     public let reachTarget: Double
     public let smsSegments: Int
+    public let remindersSent: Int
     public let groupedBy: String?
     public let by: [Row]?
 
@@ -33,6 +34,7 @@ public struct ReportJSON: Encodable, Sendable {
         reach = ReachReport.rounded(totals.reach)
         reachTarget = report.reachTarget
         smsSegments = report.smsSegments
+        remindersSent = report.reminderSends
         groupedBy = report.grouping?.rawValue
         by = report.grouping == nil ? nil : report.rows.map { row in
             let counts = row.counts
@@ -48,6 +50,7 @@ public struct ReportJSON: Encodable, Sendable {
         case reached, reach, by
         case reachTarget = "reach_target"
         case smsSegments = "sms_segments"
+        case remindersSent = "reminders_sent"
         case groupedBy = "grouped_by"
     }
 }

@@ -19,7 +19,7 @@ struct DispatchClaimer {
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: """
                 SELECT m.id, m.notice_id, m.state, m.channel_step, m.attempt_count, m.await_receipt,
-                       m.lease_until, m.link_token, n.channels, r.id AS resident_id, r.name, r.phone, r.zalo_id,
+                       m.lease_until, m.link_token, m.reminder_round, n.channels, r.id AS resident_id, r.name, r.phone, r.zalo_id,
                        h.name AS hamlet
                 FROM messages m
                 JOIN notices n ON n.id = m.notice_id
@@ -58,11 +58,12 @@ struct DispatchClaimer {
                     sql: "UPDATE attempts SET outcome = 'interrupted' WHERE message_id = ? AND finished_at IS NULL",
                     arguments: [id])
             }
-            let key = IdempotencyKey.make(notice: noticeID, message: id, step: step)
+            let round: Int = row["reminder_round"]
+            let key = IdempotencyKey.make(notice: noticeID, message: id, step: step, round: round)
             let channel = step < channels.count ? channels[step] : "?"
             try db.cachedStatement(
-                sql: "INSERT INTO attempts (message_id, channel, idempotency_key, started_at) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [id, channel, key, now])
+                sql: "INSERT INTO attempts (message_id, channel, idempotency_key, started_at, round) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [id, channel, key, now, round])
             let attemptID = db.lastInsertedRowID
             try db.cachedStatement(sql: """
                 UPDATE messages
@@ -76,7 +77,7 @@ struct DispatchClaimer {
                 DispatchJob(
                     messageID: id, noticeID: noticeID, channelStep: step, attemptCount: attempts,
                     attemptID: attemptID, idempotencyKey: key, isResend: crashed || attempts > 0,
-                    linkToken: row["link_token"],
+                    linkToken: row["link_token"], round: round,
                     recipient: OutboundRecipient(
                         residentID: row["resident_id"], name: row["name"],
                         phone: (row["phone"] as String?).flatMap(PhoneNumber.init(e164:)),

@@ -171,6 +171,24 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("0005_reminders") { db in
+            // One row per reminder offset of a notice; messages.reminder_round is the round a
+            // message is being sent in (0: the notice itself), copied into attempts.round.
+            try db.execute(sql: """
+                ALTER TABLE messages ADD COLUMN reminder_round INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE attempts ADD COLUMN round INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX attempts_reminders ON attempts(message_id) WHERE round > 0;
+                CREATE TABLE reminders (
+                    notice_id TEXT NOT NULL REFERENCES notices(id),
+                    round INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    done_at INTEGER,
+                    scheduled INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (notice_id, round)
+                );
+                CREATE INDEX reminders_due ON reminders(due_at) WHERE done_at IS NULL;
+                """)
+        }
         return migrator
     }
 }

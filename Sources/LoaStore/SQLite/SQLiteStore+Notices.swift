@@ -41,6 +41,7 @@ extension SQLiteStore {
             let count = db.changesCount
             guard count > 0 else { throw StoreError.invalid("the audience selects no resident") }
             try db.execute(sql: "UPDATE notices SET message_count = ? WHERE id = ?", arguments: [count, id])
+            try Self.planReminders(draft, notice: id, db)
             try Self.audit(
                 db, actor: draft.createdBy, action: "notice.create", subject: id,
                 detail: "\(draft.kind.rawValue) to \(count) residents: \(draft.title)")

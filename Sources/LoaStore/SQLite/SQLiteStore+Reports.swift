@@ -14,6 +14,12 @@ extension SQLiteStore {
             var report = ReachReport(
                 notice: notice, totals: totals.first?.counts ?? ReachCounts(), reachTarget: reachTarget,
                 smsSegments: totals.first?.segments ?? 0, grouping: grouping)
+            report.reminderSends = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM attempts a JOIN messages m ON m.id = a.message_id
+                    WHERE a.round > 0 AND a.outcome = 'accepted' AND m.notice_id = ?
+                    """, arguments: [notice]) ?? 0
             guard let grouping else { return report }
             let sql: String
             switch grouping {

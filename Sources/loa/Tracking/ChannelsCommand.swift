@@ -1,0 +1,74 @@
+import ArgumentParser
+import LoaChannels
+import LoaConfig
+import LoaServer
+import LoaStore
+
+/// `loa channels` (SPEC §3): the configured channels with kind, rate, health and the exact
+/// callback URLs to register with each gateway. Secrets are never printed.
+struct ChannelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "channels", abstract: "List the configured channels and the callback URLs to register.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    struct Entry: Encodable {
+        struct URLs: Encodable {
+            let status: String?
+            let inbound: String?
+        }
+
+        let name: String
+        let kind: String
+        let rate: String?
+        let health: String
+        let callbackUrls: URLs
+
+        enum CodingKeys: String, CodingKey {
+            case name, kind, rate, health
+            case callbackUrls = "callback_urls"
+        }
+    }
+
+    func run() async throws {
+        let configuration = try global.configuration()
+        let store = try await global.store()
+        let setup = ServerSetup(store: store, configuration: configuration, adapters: [])
+        var entries: [Entry] = []
+        for channel in configuration.channels {
+            let hooks = setup.hookURLs(channel: channel.name)
+            entries.append(
+                Entry(
+                    name: channel.name, kind: channel.kind.rawValue, rate: channel.rate?.description,
+                    health: try await health(channel, store: store),
+                    callbackUrls: .init(status: hooks?.status, inbound: hooks?.inbound)))
+        }
+        switch output.format {
+        case .json: try JSONOutput.print(entries)
+        case .csv, .text:
+            var listing = Listing(["name", "kind", "rate", "health", "status callback", "inbound callback"])
+            for entry in entries {
+                listing.append([
+                    entry.name, entry.kind, entry.rate ?? "-", entry.health, entry.callbackUrls.status ?? "-",
+                    entry.callbackUrls.inbound ?? "-",
+                ])
+            }
+            Terminal.out(output.format == .csv ? listing.csv : listing.text)
+            if configuration.server.hookSecret == nil {
+                Terminal.info("no callback URLs: set [server] hook_secret (and public_url) in \(configuration.source)")
+            }
+        }
+    }
+
+    /// Zalo channels: the state of the stored OAuth pair; others have no token to watch.
+    private func health(_ channel: ChannelConfig, store: any Store) async throws -> String {
+        guard channel.kind == .zaloZNS || channel.kind == .zaloOA else { return "ok" }
+        if let stored = try await store.channelCredentials(channel: channel.name) {
+            if let failure = stored.failure { return "token refresh failed: \(failure)" }
+            return "token expires \(stored.expiresAt.ISO8601Format())"
+        }
+        let configured = channel.secrets["access_token"] != nil
+        return configured ? "configured token (not yet refreshed)" : "no access token yet"
+    }
+}
