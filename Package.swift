@@ -68,6 +68,7 @@ let package = Package(
             dependencies: [
                 "LoaCore", "LoaConfig", "LoaStore", "LoaChannels",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

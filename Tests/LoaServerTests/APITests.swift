@@ -12,7 +12,8 @@ struct APITests {
         let token = try await server.token("Nguyễn Văn An")
         _ = try await server.request(.post, "/m/\(token)/ack")
         let id = server.notice.id
-        let report = try await server.request(.get, "/api/notices/\(id)/report?by=hamlet")
+        let auditor = try await server.bearer(.auditor, label: "kiem-tra")
+        let report = try await server.request(.get, "/api/notices/\(id)/report?by=hamlet", headers: auditor)
         #expect(report.status == 200)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.body)) as? [String: Any])
         #expect(json["notice"] as? String == id)
@@ -24,12 +25,13 @@ struct APITests {
         #expect(rows.map { $0["key"] as? String } == ["Đồng Tâm", "Thông Nhất"])
         #expect(rows.map { $0["reach"] as? Double } == [0, 0.5])
 
-        let unread = try await server.request(.get, "/api/notices/\(id)/unread?format=csv&hamlet=Th%C3%B4ng%20Nh%E1%BA%A5t")
+        let unread = try await server.request(
+            .get, "/api/notices/\(id)/unread?format=csv&hamlet=Th%C3%B4ng%20Nh%E1%BA%A5t", headers: auditor)
         #expect(unread.status == 200)
         let csv = String(decoding: unread.body, as: UTF8.self)
         #expect(csv == "resident,name,phone,hamlet,state,last_error\r\n2,Trần Thị Bình,0987654321,Thông Nhất,accepted,\r\n")
-        #expect(try await server.request(.get, "/api/notices/N-NOPE/report").status == 404)
-        #expect(try await server.request(.get, "/api/notices/\(id)/report?by=street").status == 400)
+        #expect(try await server.request(.get, "/api/notices/N-NOPE/report", headers: auditor).status == 404)
+        #expect(try await server.request(.get, "/api/notices/\(id)/report?by=street", headers: auditor).status == 400)
         let health = try await server.request(.get, "/healthz")
         #expect(String(decoding: health.body, as: UTF8.self).contains("\"database\":\"ok\""))
         await server.stop()

@@ -103,6 +103,14 @@ final class ServerHarness: Sendable {
         try await client.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body, timeout: .seconds(10)))
     }
 
+    /// A stored token of `role`; the header that presents it.
+    func bearer(_ role: TokenRecord.Role, scopes: [AudienceSelector] = [], label: String) async throws -> HTTPHeaders {
+        let token = APIToken.generate()
+        try await store.createToken(
+            TokenRecord(hash: APIToken.hash(token), role: role, scopes: scopes, label: label, createdAt: Date()), actor: "test")
+        return ["Authorization": "Bearer " + token, "Content-Type": "application/json"]
+    }
+
     func job(_ name: String) throws -> DispatchJob {
         guard let job = jobs[name] else { throw HarnessError("no job for \(name)") }
         return job

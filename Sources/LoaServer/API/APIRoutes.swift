@@ -3,78 +3,42 @@ import Hummingbird
 import LoaCore
 import LoaStore
 
-/// `GET /api/…` (SPEC §5): the CLI's JSON over HTTP. Until tokens and roles guard it, it
-/// answers only requests from this machine.
+/// `/api/…` (SPEC §5): the CLI's JSON over HTTP behind `Authorization: Bearer TOKEN`.
+/// No or unknown token: 401; a role or scope that does not allow the request: 403, nothing changes.
 enum APIRoutes {
     static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
-        let zone = setup.configuration.commune.timeZone
-        let api = router.group("/api")
-        api.get("/notices") { _, context in
-            try await guarded(context, setup) {
-                Responses.json(try await setup.store.notices().map { NoticeJSON($0, zone: zone) })
-            }
+        let api = APIHandlers(setup: setup)
+        let group = router.group("/api")
+        group.get("/notices") { request, context in try await api.run(request, context) { try await api.listNotices($0) } }
+        group.post("/notices") { request, context in try await api.run(request, context) { try await api.createNotice(request, $0) } }
+        group.get("/notices/:id") { request, context in
+            try await api.run(request, context) { try await api.showNotice(try context.parameters.require("id"), $0) }
         }
-        api.get("/notices/:id") { _, context in
-            try await guarded(context, setup) {
-                guard let notice = try await setup.store.notice(id: try context.parameters.require("id")) else {
-                    return Responses.error(.notFound, "no such notice")
-                }
-                var json = NoticeJSON(notice, zone: zone)
-                json.states = Dictionary(
-                    uniqueKeysWithValues: try await setup.store.messageCounts(notice: notice.id).map { ($0.key.rawValue, $0.value) })
-                return Responses.json(json)
-            }
+        group.post("/notices/:id/cancel") { request, context in
+            try await api.run(request, context) { try await api.cancelNotice(try context.parameters.require("id"), $0) }
         }
-        api.get("/notices/:id/report") { request, context in
-            try await guarded(context, setup) {
-                let id = try context.parameters.require("id")
-                guard try await setup.store.notice(id: id) != nil else { return Responses.error(.notFound, "no such notice") }
-                var grouping: ReachReport.Grouping?
-                if let by = request.uri.queryParameters.get("by") {
-                    guard let parsed = ReachReport.Grouping(rawValue: by) else {
-                        return Responses.error(.badRequest, "by must be hamlet, group or channel")
-                    }
-                    grouping = parsed
-                }
-                let report = try await setup.store.report(
-                    notice: id, by: grouping, reachTarget: setup.configuration.commune.reachTarget)
-                return Responses.json(ReportJSON(report))
-            }
+        group.get("/notices/:id/report") { request, context in
+            try await api.run(request, context) { try await api.report(try context.parameters.require("id"), request, $0) }
         }
-        api.get("/notices/:id/unread") { request, context in
-            try await guarded(context, setup) {
-                let id = try context.parameters.require("id")
-                guard try await setup.store.notice(id: id) != nil else { return Responses.error(.notFound, "no such notice") }
-                let query = request.uri.queryParameters
-                let filter = UnreadFilter(
-                    notAcknowledged: ["1", "true", "yes"].contains(query.get("not_acked") ?? ""), hamlet: query.get("hamlet"))
-                let entries = try await setup.store.unread(notice: id, filter: filter)
-                switch query.get("format") ?? "json" {
-                case "json": return Responses.json(UnreadOutput.rows(entries))
-                case "csv":
-                    var headers = HTTPFields()
-                    headers[.contentType] = "text/csv; charset=utf-8"
-                    headers[.contentDisposition] = "attachment; filename=\"unread-\(id).csv\""
-                    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: UnreadOutput.csv(entries))))
-                default: return Responses.error(.badRequest, "format must be json or csv")
-                }
-            }
+        group.get("/notices/:id/unread") { request, context in
+            try await api.run(request, context) { try await api.unread(try context.parameters.require("id"), request, $0) }
+        }
+        group.post("/notices/:id/ack") { request, context in
+            try await api.run(request, context) { try await api.acknowledge(try context.parameters.require("id"), request, context, $0) }
+        }
+        group.get("/residents") { request, context in try await api.run(request, context) { try await api.residents(request, $0) } }
+        group.post("/residents/import") { request, context in
+            try await api.run(request, context) { try await api.importResidents(request, context, $0) }
         }
     }
+}
 
-    private static func guarded(
-        _ context: LoaRequestContext, _ setup: ServerSetup, _ body: () async throws -> Response
-    ) async throws -> Response {
-        guard setup.apiOpenToLoopback, context.isLoopback else {
-            return Responses.error(.unauthorized, "the API answers only on this machine until tokens are set up")
-        }
-        do {
-            return try await body()
-        } catch let error as HTTPError {
-            throw error
-        } catch {
-            setup.logger.error("api failed", metadata: ["error": "\(error)"])
-            return Responses.error(.internalServerError, "internal error")
-        }
-    }
+/// A refusal with its HTTP status; nothing was changed.
+struct APIRefusal: Error {
+    let status: HTTPResponse.Status
+    let message: String
+
+    static func forbidden(_ message: String) -> APIRefusal { APIRefusal(status: .forbidden, message: message) }
+    static func badRequest(_ message: String) -> APIRefusal { APIRefusal(status: .badRequest, message: message) }
+    static let noSuchNotice = APIRefusal(status: .notFound, message: "no such notice")
 }

@@ -17,8 +17,6 @@ public struct ServerSetup: Sendable {
     public var health: @Sendable () async -> [String: String]
     public var now: @Sendable () -> Date
     public var logger: Logger
-    /// Requests from these addresses may use `/api` without a token (loopback until roles exist).
-    public var apiOpenToLoopback = true
 
     public init(
         store: any Store, configuration: LoaConfiguration, adapters: [any ChannelAdapter],

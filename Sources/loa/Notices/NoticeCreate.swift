@@ -86,43 +86,24 @@ struct NoticeCreate: AsyncParsableCommand {
     }
 
     func makeDraft(_ configuration: LoaConfiguration, now: Date = Date()) throws -> NoticeDraft {
-        let zone = configuration.commune.timeZone
-        func time(_ text: String?, _ flag: String) throws -> Date? {
-            guard let text else { return nil }
-            guard let date = TimeText.parse(text, in: zone, now: now) else {
-                throw UserError("--\(flag) '\(text)' is not a time: use ISO 8601 or 'YYYY-MM-DD HH:MM'")
-            }
-            return date
+        var request = NoticeRequest()
+        request.kind = kind
+        request.title = title
+        request.body = try bodyText()
+        request.to = audience
+        request.at = at
+        request.expires = expires
+        request.meeting = meeting
+        request.place = place
+        request.channels = channels
+        request.remind = remind
+        request.ackRequired = noAck ? false : nil
+        request.priority = priority
+        do {
+            return try request.draft(configuration: configuration, createdBy: Actor.cli, now: now) { "--" + $0 }
+        } catch {
+            throw UserError(error.description)
         }
-        let text = try bodyText()
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw UserError("--title is empty")
-        }
-        guard !audience.isEmpty else { throw UserError("say who receives it with --to (all, hamlet:NAME, group:NAME, phone:NUMBER)") }
-        let selectors = try audience.map { text in
-            do { return try AudienceSelector(parsing: text) } catch { throw UserError("--to: \(error)") }
-        }
-        let policy = try channelPolicy(configuration)
-        let sendAt = try time(at, "at") ?? now
-        let meetingAt = try time(meeting, "meeting")
-        let expiresAt = try time(expires, "expires")
-        if kind == .convocation, meetingAt == nil, expiresAt == nil {
-            throw UserError("a convocation needs its meeting time: --meeting TIME (or --expires TIME)")
-        }
-        if let end = expiresAt ?? (kind == .convocation ? meetingAt : nil) {
-            guard end > sendAt else { throw UserError("the notice would expire before it is sent: check --at and --expires/--meeting") }
-            guard end > now else { throw UserError("the expiry/meeting time is already past") }
-        }
-        let reminders = try remind.map { text in
-            do { return try DurationText.parse(text) } catch { throw UserError("--remind: \(error)") }
-        }
-        if !reminders.isEmpty, meetingAt == nil, expiresAt == nil {
-            throw UserError("--remind needs a meeting or expiry time to count back from")
-        }
-        return NoticeDraft(
-            kind: kind, title: title, body: text, audience: selectors, channels: policy, sendAt: sendAt,
-            expiresAt: expiresAt, meetingAt: meetingAt, place: place, ackRequired: noAck ? false : nil,
-            reminders: reminders.sorted(by: >), priority: priority, createdBy: Actor.cli)
     }
 
     private func bodyText() throws -> String {
@@ -139,20 +120,6 @@ struct NoticeCreate: AsyncParsableCommand {
             guard !trimmed.isEmpty else { throw UserError("\(path) is empty") }
             return trimmed
         }
-    }
-
-    /// `--channels`, checked against the configured channel names when there are any.
-    private func channelPolicy(_ configuration: LoaConfiguration) throws -> ChannelPolicy {
-        let configured = configuration.channels.map(\.name)
-        let text = channels ?? (configured.isEmpty ? "zalo>sms" : configured.joined(separator: ">"))
-        let policy: ChannelPolicy
-        do { policy = try ChannelPolicy(parsing: text) } catch { throw UserError("--channels: \(error)") }
-        if !configured.isEmpty {
-            for name in policy.channels where !configured.contains(name) {
-                throw UserError("--channels: no channel named '\(name)' in \(configuration.source) (configured: \(configured.joined(separator: ", ")))")
-            }
-        }
-        return policy
     }
 }
 

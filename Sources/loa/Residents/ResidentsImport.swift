@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoaCore
+import LoaServer
 import LoaStore
 
 /// `loa residents import FILE` (SPEC §3, §6).
@@ -60,37 +61,5 @@ struct ResidentsImport: AsyncParsableCommand {
             throw UserError("cannot read \(file)")
         }
         return Array(data)
-    }
-}
-
-/// `residents import`'s answer (SPEC §3 JSON shape).
-struct ImportReport: Encodable {
-    struct Rejected: Encodable {
-        let line: Int
-        let reason: String
-    }
-
-    let added: Int
-    let updated: Int
-    let unchanged: Int
-    let rejected: [Rejected]
-    let dryRun: Bool
-
-    init(counts: ImportCounts, rejected: [ResidentRejection], dryRun: Bool) {
-        added = counts.added
-        updated = counts.updated
-        unchanged = counts.unchanged
-        self.rejected = rejected.map { Rejected(line: $0.line, reason: $0.reason) }
-        self.dryRun = dryRun
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case added, updated, unchanged, rejected
-        case dryRun = "dry_run"
-    }
-
-    var summary: String {
-        (dryRun ? "dry run, nothing written: would have " : "")
-            + "added \(added), updated \(updated), unchanged \(unchanged), rejected \(rejected.count)"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoaCore
+import LoaServer
 import LoaStore
 
 /// `loa residents list` (SPEC §3).
@@ -37,35 +38,4 @@ struct ResidentsList: AsyncParsableCommand {
             if output.format == .text { Terminal.info("\(residents.count) residents") }
         }
     }
-}
-
-/// SPEC §3: `{ "id", "name", "phone", "zalo", "hamlet", "groups": [] }`.
-struct ResidentJSON: Encodable {
-    let id: Int64
-    let name: String
-    let phone: String?
-    let zalo: String?
-    let hamlet: String?
-    let groups: [String]
-
-    init(_ resident: Resident) {
-        id = resident.id
-        name = resident.name
-        phone = resident.phone?.e164
-        zalo = resident.zaloID
-        hamlet = resident.hamlet
-        groups = resident.groups
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(phone, forKey: .phone)
-        try container.encode(zalo, forKey: .zalo)
-        try container.encode(hamlet, forKey: .hamlet)
-        try container.encode(groups, forKey: .groups)
-    }
-
-    enum CodingKeys: String, CodingKey { case id, name, phone, zalo, hamlet, groups }
 }

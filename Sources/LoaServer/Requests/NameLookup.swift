@@ -1,18 +1,24 @@
 import LoaCore
 import LoaStore
 
-/// Turns hamlet and group names typed on the command line into stored names, or a clear error.
-enum NameLookup {
-    static func hamlet(_ typed: String, in store: any Store) async throws -> String {
+/// Turns hamlet and group names as typed (any case, with or without accents) into stored names,
+/// or an error naming the known ones.
+public enum NameLookup {
+    /// A name that matches no stored one, or several.
+    public struct Unknown: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func hamlet(_ typed: String, in store: any Store) async throws -> String {
         try resolve(typed, among: try await store.hamlets(), what: "hamlet")
     }
 
-    static func group(_ typed: String, in store: any Store) async throws -> String {
+    public static func group(_ typed: String, in store: any Store) async throws -> String {
         try resolve(typed, among: try await store.groups(), what: "group")
     }
 
     /// Resolves the names inside `hamlet:` and `group:` selectors.
-    static func selectors(_ selectors: [AudienceSelector], in store: any Store) async throws -> [AudienceSelector] {
+    public static func selectors(_ selectors: [AudienceSelector], in store: any Store) async throws -> [AudienceSelector] {
         var resolved: [AudienceSelector] = []
         for selector in selectors {
             switch selector {
@@ -29,10 +35,10 @@ enum NameLookup {
         case .found(let name):
             return name
         case .ambiguous(let names):
-            throw UserError("\(what) '\(typed)' is ambiguous: \(names.joined(separator: ", ")); type it with accents")
+            throw Unknown(description: "\(what) '\(typed)' is ambiguous: \(names.joined(separator: ", ")); type it with accents")
         case .none:
             let list = known.isEmpty ? "none imported yet" : known.joined(separator: ", ")
-            throw UserError("no \(what) named '\(typed)' (known: \(list))")
+            throw Unknown(description: "no \(what) named '\(typed)' (known: \(list))")
         }
     }
 }

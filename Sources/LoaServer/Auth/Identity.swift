@@ -1,0 +1,59 @@
+import LoaCore
+import LoaStore
+
+/// Who is calling the API, from their token, and what their role lets them do (SPEC §1).
+public struct Identity: Sendable, Equatable {
+    public var role: TokenRecord.Role
+    public var scopes: [AudienceSelector]
+    /// How the audit log and `created_by` name this caller: `token:<label>`.
+    public var actor: String
+
+    public init(role: TokenRecord.Role, scopes: [AudienceSelector], actor: String) {
+        self.role = role
+        self.scopes = scopes
+        self.actor = actor
+    }
+
+    /// The identity of a stored token.
+    public init(_ token: TokenRecord) {
+        self.init(role: token.role, scopes: token.scopes, actor: "token:" + (token.label ?? String(token.hash.prefix(8))))
+    }
+
+    /// Admins and auditors read every notice; a sender only the notices it created.
+    public func mayRead(_ notice: Notice) -> Bool {
+        role != .sender || notice.draft.createdBy == actor
+    }
+
+    /// Admins change anything; a sender only its own notices; auditors nothing.
+    public func mayChange(_ notice: Notice) -> Bool {
+        switch role {
+        case .admin: true
+        case .sender: notice.draft.createdBy == actor
+        case .auditor: false
+        }
+    }
+
+    /// Why this caller may not send to `audience`, or nil when it may: a sender only to the hamlets
+    /// and groups its token names, selector by selector.
+    public func refusal(toTarget audience: [AudienceSelector]) -> String? {
+        switch role {
+        case .admin: return nil
+        case .auditor: return "an auditor cannot send notices"
+        case .sender:
+            for selector in audience {
+                let allowed = scopes.contains { scope in
+                    switch (scope, selector) {
+                    case (.hamlet(let mine), .hamlet(let wanted)), (.group(let mine), .group(let wanted)):
+                        mine.nameKey == wanted.nameKey
+                    default: false
+                    }
+                }
+                if !allowed {
+                    let scope = scopes.map(\.description).joined(separator: ", ")
+                    return "this token may send only to \(scope.isEmpty ? "nobody" : scope), not to \(selector)"
+                }
+            }
+            return nil
+        }
+    }
+}
