@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoaCLITests",
-            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator", "LoaServer"],
+            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator", "LoaServer", "LoaHTTP", "LoaChannels"],
             resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),

@@ -3,7 +3,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Loa's HTTP server (SPEC §5): gateway hooks, resident pages, the JSON API and `/healthz`.
+/// Loa's HTTP server (SPEC §5): gateway hooks, resident pages, the JSON API, the staff dashboard
+/// and `/healthz`.
 ///
 /// ```swift
 /// let app = try LoaServer.application(setup, listen: "127.0.0.1:8080")
@@ -16,6 +17,7 @@ public enum LoaServer {
         HookRoutes.add(to: router, setup: setup)
         ResidentRoutes.add(to: router, setup: setup)
         APIRoutes.add(to: router, setup: setup)
+        DashboardRoutes.add(to: router, setup: setup)
         router.get("/healthz") { _, _ in
             await health(setup)
         }

@@ -127,6 +127,9 @@ public protocol Store: Sendable {
     /// The notice's reach, optionally broken down, computed by the database.
     func report(notice: String, by grouping: ReachReport.Grouping?, reachTarget: Double) async throws -> ReachReport
 
+    /// How the notice's messages moved from its send time until `until`, in `buckets` equal steps.
+    func timeline(notice: String, buckets: Int, until: Date) async throws -> Timeline?
+
     /// Targeted residents not reached (or not acknowledged), in hamlet and name order.
     func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry]
 }

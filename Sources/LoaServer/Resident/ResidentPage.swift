@@ -21,10 +21,10 @@ struct ResidentPage {
         var body = "<p class=\"to\">Kính gửi: <strong>\(HTML.escape(target.residentName))</strong></p>\n"
         body += "<h1>\(HTML.escape(draft.title))</h1>\n"
         if draft.kind == .convocation, let meeting = draft.meetingAt ?? draft.expiresAt {
-            body += "<p class=\"meta\">🕖 Thời gian: <strong>\(HTML.vietnameseTime(meeting, in: zone))</strong></p>\n"
+            body += "<p class=\"meta\">Thời gian: <strong>\(HTML.vietnameseTime(meeting, in: zone))</strong></p>\n"
         }
         if let place = draft.place, !place.isEmpty {
-            body += "<p class=\"meta\">📍 Địa điểm: <strong>\(HTML.escape(place))</strong></p>\n"
+            body += "<p class=\"meta\">Địa điểm: <strong>\(HTML.escape(place))</strong></p>\n"
         }
         body += HTML.paragraphs(draft.body) + "\n"
         switch status {
@@ -86,7 +86,7 @@ struct ResidentPage {
         </style>
         </head>
         <body>
-        <header>📢 \(HTML.escape(commune))</header>
+        <header>\(HTML.escape(commune))</header>
         \(body)</body>
         </html>
 

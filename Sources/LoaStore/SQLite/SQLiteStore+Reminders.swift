@@ -61,3 +61,43 @@ extension Duration {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
+
+extension SQLiteStore {
+    public func timeline(notice: String, buckets: Int, until end: Date) async throws -> Timeline? {
+        try await pool.read { db in
+            guard let sendAt = try Int64.fetchOne(db, sql: "SELECT send_at FROM notices WHERE id = ?", arguments: [notice])
+            else { return nil }
+            let count = max(1, buckets)
+            let width = max(1000, (end.millis - sendAt + Int64(count) - 1) / Int64(count))
+            // Each resident once: the first accepted attempt, the first delivery receipt.
+            func series(_ sql: String) throws -> [Int] {
+                var perBucket: [Int: Int] = [:]
+                for row in try Row.fetchAll(db, sql: sql, arguments: [sendAt, width, notice]) {
+                    perBucket[Int(row["b"] as Int64)] = row["n"]
+                }
+                return Timeline.cumulative(perBucket, count: count)
+            }
+            let accepted = try series("""
+                SELECT (t - ?) / ? AS b, COUNT(*) AS n FROM (
+                    SELECT MIN(a.finished_at) AS t FROM attempts a JOIN messages m ON m.id = a.message_id
+                    WHERE m.notice_id = ? AND a.outcome = 'accepted' AND a.round = 0 GROUP BY a.message_id)
+                GROUP BY b
+                """)
+            let delivered = try series("""
+                SELECT (t - ?) / ? AS b, COUNT(*) AS n FROM (
+                    SELECT MIN(e.occurred_at) AS t FROM events e JOIN messages m ON m.id = e.message_id
+                    WHERE m.notice_id = ? AND e.state IN ('delivered', 'opened', 'acknowledged') GROUP BY e.message_id)
+                GROUP BY b
+                """)
+            let opened = try series(
+                "SELECT (opened_at - ?) / ? AS b, COUNT(*) AS n FROM messages WHERE notice_id = ? AND opened_at IS NOT NULL GROUP BY b")
+            let acknowledged = try series("""
+                SELECT (acknowledged_at - ?) / ? AS b, COUNT(*) AS n FROM messages
+                WHERE notice_id = ? AND acknowledged_at IS NOT NULL GROUP BY b
+                """)
+            return Timeline(
+                start: Date(millis: sendAt), bucket: Double(width) / 1000, accepted: accepted, delivered: delivered,
+                opened: opened, acknowledged: acknowledged)
+        }
+    }
+}

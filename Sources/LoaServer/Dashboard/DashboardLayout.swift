@@ -1,0 +1,51 @@
+import Hummingbird
+
+extension DashboardPages {
+    /// A full page for a signed-in user: header with the commune, language switch and sign-out.
+    func page(_ request: DashboardRequest, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
+        let text = request.text
+        let nav = """
+            <nav><a href="/">\(text["notices"])</a> · <a href="?lang=\(text.english ? "vi" : "en")">\(text["lang"])</a>
+            · <span class=muted>\(HTML.escape(request.identity.actor)) (\(request.identity.role.rawValue))</span>
+            <form class=inline method="post" action="/logout"><input type="hidden" name="csrf" value="\(request.csrf)">
+            <button type="submit">\(text["logout"])</button></form></nav>
+            """
+        return page(text, title: title, body: nav + "\n" + body, status: status)
+    }
+
+    /// A full page, signed in or not.
+    func page(_ text: DashboardText, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
+        let html = """
+            <!doctype html>
+            <html lang="\(text.english ? "en" : "vi")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTML.escape(title)) – \(HTML.escape(setup.configuration.commune.name))</title>
+            <style>
+            body{font:16px/1.5 sans-serif;margin:0;color:#111}
+            header{background:#8b0000;color:#fff;padding:10px 20px;font-weight:bold}
+            main{padding:12px 20px;max-width:72em}
+            nav{margin-bottom:12px} nav form.inline{display:inline}
+            table{border-collapse:collapse;margin:10px 0} td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:left}
+            .n{text-align:right;font-variant-numeric:tabular-nums} .muted{color:#666} .big{font-size:36px;font-weight:bold}
+            .ok{color:#0a6b2d} .low{color:#b00} .warn{color:#b00;font-weight:bold}
+            a.button,button{background:#0a6b2d;color:#fff;border:0;border-radius:6px;padding:8px 14px;font-size:16px;text-decoration:none}
+            button.danger{background:#b00} nav button{background:#555;padding:3px 10px;font-size:14px}
+            label{display:block;margin:8px 0} input[type=text],textarea,select{font-size:16px;width:100%;max-width:40em}
+            pre{white-space:pre-wrap;background:#f4f4f4;padding:8px}
+            @media print{header,nav,.noprint{display:none} body{font-size:14px}}
+            </style>
+            </head>
+            <body>
+            <header>Loa · \(HTML.escape(setup.configuration.commune.name))</header>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+        return Responses.html(html, status: status)
+    }
+}

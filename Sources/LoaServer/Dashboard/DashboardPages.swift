@@ -1,0 +1,191 @@
+import Foundation
+import Hummingbird
+import LoaChannels
+import LoaCore
+import LoaStore
+
+/// Renders and handles the dashboard's pages.
+struct DashboardPages: Sendable {
+    let setup: ServerSetup
+    let session: DashboardSession
+    var zone: TimeZone { setup.configuration.commune.timeZone }
+
+    static func language(_ request: Request) -> DashboardText {
+        let query = request.uri.queryParameters.get("lang")
+        let cookie = DashboardSession.cookies(request.headers[.cookie])["loa_lang"]
+        return DashboardText(english: (query ?? cookie) == "en")
+    }
+
+    /// Signs the caller in from the session cookie, checks a form's CSRF value, runs `body`.
+    func guarded(_ request: Request, form: Bool = false, _ body: (DashboardRequest) async throws -> Response) async -> Response {
+        let text = Self.language(request)
+        let cookies = DashboardSession.cookies(request.headers[.cookie])
+        let now = setup.now()
+        do {
+            guard let cookie = cookies[DashboardSession.cookieName],
+                let hash = session.tokenHash(cookie: cookie, now: now),
+                let record = try await setup.store.token(hash: hash)
+            else {
+                let next = FormEncoding.encode([("next", request.uri.path)])
+                return Self.redirect("/login?" + next + (text.english ? "&lang=en" : ""))
+            }
+            var fields: [String: String] = [:]
+            if form {
+                let bytes = try await request.body.collect(upTo: 256 * 1024)
+                for (name, value) in FormEncoding.decode(Array(buffer: bytes)) where fields[name] == nil { fields[name] = value }
+                guard let sent = fields["csrf"], ConstantTime.equal(sent, session.csrf(cookie: cookie)) else {
+                    return page(text, title: text["forbidden"], body: "<p>\(text["forbidden"])</p>", status: .forbidden)
+                }
+            }
+            var query: [String: String] = [:]
+            for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+            let context = DashboardRequest(
+                identity: Identity(record), text: text, csrf: session.csrf(cookie: cookie), query: query, form: fields,
+                path: request.uri.path)
+            var response = try await body(context)
+            if let lang = request.uri.queryParameters.get("lang") {
+                response.headers[.setCookie] = "loa_lang=\(lang == "en" ? "en" : "vi"); Path=/; SameSite=Strict"
+            }
+            return response
+        } catch let refusal as DashboardRefusal {
+            return page(text, title: text[refusal.key], body: "<p>\(text[refusal.key])</p>", status: refusal.status)
+        } catch {
+            setup.logger.error("dashboard failed", metadata: ["error": "\(error)"])
+            return page(text, title: "500", body: "<p>\(HTML.escape("\(error)"))</p>", status: .internalServerError)
+        }
+    }
+
+    func login(_ request: Request, failed: Bool) -> Response {
+        let text = Self.language(request)
+        let body = """
+            <h1>\(text["login"])</h1>
+            \(failed ? "<p class=warn>\(text["login.bad"])</p>" : "")
+            <form method="post" action="/login">
+            <input type="hidden" name="next" value="\(HTML.escape(request.uri.queryParameters.get("next").map { String($0) } ?? "/"))">
+            <label>\(text["token"])<br><input name="token" type="password" autocomplete="off" size="40" required></label>
+            <p><button type="submit">\(text["login"])</button></p>
+            </form>
+            <p class=muted>\(text["login.help"])</p>
+            """
+        return page(text, title: text["login"], body: body, status: failed ? .unauthorized : .ok)
+    }
+
+    func signIn(_ request: Request) async -> Response {
+        let bytes = (try? await request.body.collect(upTo: 16 * 1024)).map { Array(buffer: $0) } ?? []
+        let fields = FormEncoding.decode(bytes)
+        let token = fields.first { $0.name == "token" }?.value.trimmingCharacters(in: .whitespaces) ?? ""
+        let hash = APIToken.hash(token)
+        guard !token.isEmpty, (try? await setup.store.token(hash: hash)) != nil else { return login(request, failed: true) }
+        // Back to the page that asked for a sign-in; only paths on this server.
+        let next = fields.first { $0.name == "next" }?.value ?? "/"
+        var response = Self.redirect(next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/")
+        response.headers[.setCookie] = "\(DashboardSession.cookieName)=\(session.cookie(tokenHash: hash, now: setup.now())); "
+            + "Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(DashboardSession.lifetime))"
+        return response
+    }
+
+    func signOut() -> Response {
+        var response = Self.redirect("/login")
+        response.headers[.setCookie] = "\(DashboardSession.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+        return response
+    }
+
+    func list(_ request: DashboardRequest) async throws -> Response {
+        let text = request.text
+        let notices = try await setup.store.notices().filter(request.identity.mayRead)
+        var rows = ""
+        for notice in notices {
+            let report = try await setup.store.report(notice: notice.id, by: nil, reachTarget: setup.configuration.commune.reachTarget)
+            let totals = report.totals
+            rows += "<tr><td><a href=\"/notices/\(notice.id)\">\(notice.id)</a></td><td>\(HTML.escape(notice.draft.title))</td>"
+                + "<td>\(text[notice.draft.kind.rawValue])</td><td>\(TimeText.short(notice.draft.sendAt, in: zone))</td>"
+                + "<td class=n>\(totals.targeted)</td><td class=n>\(totals.delivered)</td><td class=n>\(totals.acknowledged)</td>"
+                + "<td class=n><span class=\"\(totals.reach >= report.reachTarget ? "ok" : "low")\">\(HTMLReport.percent(totals.reach))</span></td>"
+                + "<td>\(text[notice.status.rawValue])</td></tr>\n"
+        }
+        let table = notices.isEmpty ? "<p>\(text["none"])</p>" : """
+            <table>
+            <tr><th>\(text["id"])</th><th>\(text["notices"])</th><th>\(text["kind"])</th><th>\(text["sent"])</th>
+            <th>\(text["targeted"])</th><th>\(text["delivered"])</th><th>\(text["acknowledged"])</th><th>\(text["reach"])</th><th>\(text["status"])</th></tr>
+            \(rows)</table>
+            """
+        let create = request.identity.role == .auditor ? "" : "<p><a class=button href=\"/notices/new\">\(text["new"])</a></p>"
+        return page(request, title: text["notices"], body: "<h1>\(text["notices"])</h1>\n\(create)\n\(table)")
+    }
+
+    func readable(_ id: String, _ request: DashboardRequest) async throws -> Notice {
+        guard let notice = try await setup.store.notice(id: id.uppercased()) else { throw DashboardRefusal(status: .notFound, key: "notfound") }
+        guard request.identity.mayRead(notice) else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
+        return notice
+    }
+
+    func notice(_ id: String, _ request: DashboardRequest) async throws -> Response {
+        let text = request.text
+        let notice = try await readable(id, request)
+        let target = setup.configuration.commune.reachTarget
+        let byHamlet = try await setup.store.report(notice: notice.id, by: .hamlet, reachTarget: target)
+        let byGroup = try await setup.store.report(notice: notice.id, by: .group, reachTarget: target)
+        let byChannel = try await setup.store.report(notice: notice.id, by: .channel, reachTarget: target)
+        let timeline = try await setup.store.timeline(notice: notice.id, buckets: 48, until: setup.now())
+        let chart = HTMLReport(commune: setup.configuration.commune.name, zone: zone)
+        let totals = byHamlet.totals
+        var body = """
+            <h1>\(HTML.escape(notice.draft.title))</h1>
+            <p class=muted>\(notice.id) · \(text[notice.draft.kind.rawValue]) · \(text["sent"]) \(TimeText.short(notice.draft.sendAt, in: zone)) · \(text[notice.status.rawValue])</p>
+            <p><span class="big \(totals.reach >= target ? "ok" : "low")">\(HTMLReport.percent(totals.reach))</span>
+            \(text["reach"]) (\(totals.reached)/\(totals.targeted) \(text["residents"]); \(text["target"]) \(HTMLReport.percent(target)))</p>
+            <p>\(text["delivered"]): \(totals.delivered) · \(text["opened"]): \(totals.opened) · \(text["acknowledged"]): \(totals.acknowledged) ·
+            \(text["failed"]): \(totals.failed) · \(text["unreachable"]): \(totals.unreachable)</p>
+            <p><a href="/notices/\(notice.id)/unread">\(text["unread"])</a> · <a href="/notices/\(notice.id)/unread?not_acked=1">\(text["unread.notacked"])</a>
+            · <a href="/notices/\(notice.id)/unread.csv">\(text["csv"])</a></p>
+            <h2>\(text["by.hamlet"])</h2>
+            \(chart.chart(byHamlet))
+            \(Self.table(byHamlet, text, sheetFor: notice.id))
+            <h2>\(text["by.group"])</h2>
+            \(Self.table(byGroup, text, sheetFor: nil))
+            <h2>\(text["by.channel"])</h2>
+            \(Self.table(byChannel, text, sheetFor: nil))
+
+            """
+        if let timeline {
+            body += "<h2>\(text["timeline"])</h2>\n" + TimelineChart(text: text, zone: zone).render(timeline, targeted: totals.targeted)
+        }
+        if request.identity.mayChange(notice), notice.status != .cancelled {
+            body += """
+                <form method="post" action="/notices/\(notice.id)/cancel"><input type="hidden" name="csrf" value="\(request.csrf)">
+                <button class=danger type="submit">\(text["cancel"])</button></form>
+                """
+        }
+        return page(request, title: notice.draft.title, body: body)
+    }
+
+    func cancel(_ id: String, _ request: DashboardRequest) async throws -> Response {
+        let notice = try await readable(id, request)
+        guard request.identity.mayChange(notice) else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
+        _ = try await setup.store.cancelNotice(id: notice.id, actor: request.identity.actor)
+        return Self.redirect("/notices/\(notice.id)")
+    }
+
+    static func table(_ report: ReachReport, _ text: DashboardText, sheetFor notice: String?) -> String {
+        var rows = ""
+        for row in report.rows {
+            let counts = row.counts
+            let key = HTML.escape(row.key.isEmpty ? "—" : row.key)
+            let label = notice.map { "<a href=\"/notices/\($0)/sheet?hamlet=\(FormEncoding.escape(row.key))\">\(key)</a>" } ?? key
+            rows += "<tr><td>\(label)</td><td class=n>\(counts.targeted)</td><td class=n>\(counts.delivered)</td>"
+                + "<td class=n>\(counts.opened)</td><td class=n>\(counts.acknowledged)</td><td class=n>\(counts.reached)</td>"
+                + "<td class=n>\(HTMLReport.percent(counts.reach))</td></tr>\n"
+        }
+        return """
+            <table><tr><th></th><th>\(text["targeted"])</th><th>\(text["delivered"])</th><th>\(text["opened"])</th>
+            <th>\(text["acknowledged"])</th><th>\(text["reached"])</th><th>\(text["reach"])</th></tr>
+            \(rows)</table>
+            """
+    }
+
+    static func redirect(_ location: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        return Response(status: .seeOther, headers: headers)
+    }
+}

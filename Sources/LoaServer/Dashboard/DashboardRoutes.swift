@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import LoaCore
+import LoaStore
+
+/// The staff dashboard at `/` (SPEC §5): server-rendered Vietnamese pages (English with `?lang=en`),
+/// token sign-in, no scripts and nothing loaded from elsewhere. The same roles as the API apply.
+enum DashboardRoutes {
+    static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
+        let pages = DashboardPages(setup: setup, session: DashboardSession(configuration: setup.configuration))
+        router.get("/") { request, _ in await pages.guarded(request) { try await pages.list($0) } }
+        router.get("/login") { request, _ in pages.login(request, failed: false) }
+        router.post("/login") { request, _ in await pages.signIn(request) }
+        router.post("/logout") { request, _ in await pages.guarded(request, form: true) { _ in pages.signOut() } }
+        router.get("/notices/new") { request, _ in await pages.guarded(request) { try await pages.form($0, values: [:], note: nil) } }
+        router.post("/notices") { request, _ in await pages.guarded(request, form: true) { try await pages.submit($0) } }
+        router.get("/notices/:id") { request, context in
+            await pages.guarded(request) { try await pages.notice(try context.parameters.require("id"), $0) }
+        }
+        router.get("/notices/:id/unread") { request, context in
+            await pages.guarded(request) { try await pages.unread(try context.parameters.require("id"), $0) }
+        }
+        router.get("/notices/:id/unread.csv") { request, context in
+            await pages.guarded(request) { try await pages.unreadCSV(try context.parameters.require("id"), $0) }
+        }
+        router.get("/notices/:id/sheet") { request, context in
+            await pages.guarded(request) { try await pages.sheet(try context.parameters.require("id"), $0) }
+        }
+        router.post("/notices/:id/cancel") { request, context in
+            await pages.guarded(request, form: true) { try await pages.cancel(try context.parameters.require("id"), $0) }
+        }
+    }
+}
+
+/// What every dashboard page knows about its request.
+struct DashboardRequest: Sendable {
+    let identity: Identity
+    let text: DashboardText
+    let csrf: String
+    let query: [String: String]
+    let form: [String: String]
+    let path: String
+}
+
+/// A page that cannot be shown, with its status.
+struct DashboardRefusal: Error {
+    let status: HTTPResponse.Status
+    let key: String
+}

@@ -1,0 +1,45 @@
+/// The dashboard's words in Vietnamese (default) and English (`?lang=en`).
+struct DashboardText: Sendable {
+    let english: Bool
+
+    subscript(_ key: String) -> String {
+        (english ? Self.en[key] : Self.vi[key]) ?? key
+    }
+
+    static let vi: [String: String] = [
+        "title": "Loa – bảng điều khiển", "login": "Đăng nhập", "token": "Mã truy cập (token)",
+        "login.help": "Dán mã truy cập do văn phòng UBND cấp (lệnh loa token create).", "login.bad": "Mã truy cập không đúng hoặc đã bị thu hồi.",
+        "logout": "Đăng xuất", "notices": "Thông báo", "new": "Tạo thông báo mới", "id": "Mã", "kind": "Loại",
+        "sent": "Gửi lúc", "targeted": "Đối tượng", "delivered": "Đã nhận", "opened": "Đã mở", "acknowledged": "Đã xác nhận",
+        "reached": "Tiếp cận", "reach": "Tỷ lệ tiếp cận", "status": "Trạng thái", "failed": "Thất bại", "unreachable": "Không liên lạc được",
+        "target": "mục tiêu", "by.hamlet": "Theo thôn", "by.group": "Theo nhóm", "by.channel": "Theo kênh",
+        "timeline": "Diễn biến theo thời gian", "unread": "Danh sách chưa đọc", "unread.notacked": "Chưa xác nhận",
+        "csv": "Tải CSV", "sheet": "Phiếu in theo thôn", "cancel": "Hủy thông báo", "hamlet": "Thôn", "name": "Họ tên",
+        "phone": "Số điện thoại", "state": "Tình trạng", "error": "Lỗi gần nhất", "filter": "Lọc", "all": "Tất cả",
+        "body": "Nội dung", "to": "Gửi tới", "at": "Thời gian gửi", "meeting": "Thời gian họp", "place": "Địa điểm",
+        "channels": "Kênh", "remind": "Nhắc trước", "priority": "Ưu tiên", "preview": "Xem trước tin SMS", "create": "Gửi",
+        "segments": "tin nhắn SMS", "accented": "Có dấu", "folded": "Không dấu", "cost": "Chi phí ước tính", "saved": "tiết kiệm",
+        "forbidden": "Mã truy cập này không được phép làm việc này.", "notfound": "Không tìm thấy.", "visited": "Đã báo",
+        "signature": "Ký xác nhận", "residents": "người", "none": "Chưa có thông báo nào.", "sheet.intro": "Danh sách hộ cần đến tận nhà báo tin",
+        "convocation": "Giấy mời họp", "notice": "Thông báo", "alert": "Cảnh báo", "active": "Đang gửi", "cancelled": "Đã hủy",
+        "lang": "English", "preview.note": "Xem trước: chưa có gì được lưu hay gửi đi.", "rows": "dòng",
+    ]
+
+    static let en: [String: String] = [
+        "title": "Loa – dashboard", "login": "Sign in", "token": "Access token",
+        "login.help": "Paste the token the commune office gave you (loa token create).", "login.bad": "Unknown or revoked token.",
+        "logout": "Sign out", "notices": "Notices", "new": "New notice", "id": "Id", "kind": "Kind", "sent": "Sent at",
+        "targeted": "Targeted", "delivered": "Delivered", "opened": "Opened", "acknowledged": "Acknowledged", "reached": "Reached",
+        "reach": "Reach", "status": "Status", "failed": "Failed", "unreachable": "Unreachable", "target": "target",
+        "by.hamlet": "By hamlet", "by.group": "By group", "by.channel": "By channel", "timeline": "Over time",
+        "unread": "Not reached", "unread.notacked": "Not acknowledged", "csv": "Download CSV", "sheet": "Printable sheet per hamlet",
+        "cancel": "Cancel notice", "hamlet": "Hamlet", "name": "Name", "phone": "Phone", "state": "State", "error": "Last error",
+        "filter": "Filter", "all": "All", "body": "Text", "to": "To", "at": "Send at", "meeting": "Meeting", "place": "Place",
+        "channels": "Channels", "remind": "Remind before", "priority": "Priority", "preview": "Preview SMS", "create": "Send",
+        "segments": "SMS segments", "accented": "Accented", "folded": "Unaccented", "cost": "Estimated cost", "saved": "saved",
+        "forbidden": "This token may not do that.", "notfound": "Not found.", "visited": "Visited", "signature": "Signature",
+        "residents": "residents", "none": "No notices yet.", "sheet.intro": "Households to visit in person",
+        "convocation": "Convocation", "notice": "Notice", "alert": "Alert", "active": "Active", "cancelled": "Cancelled",
+        "lang": "Tiếng Việt", "preview.note": "Preview: nothing was stored or sent.", "rows": "rows",
+    ]
+}
