@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 /// The `loa` command: notices to residents over Zalo and SMS, and the measured reach.
 @main
@@ -32,6 +33,7 @@ struct Loa: AsyncParsableCommand {
 
     /// SPEC §3's exit statuses: 0 success, 1 user error (one line naming the problem), 2 usage error.
     static func main() async {
+        LoggingSystem.bootstrap(MaskingLogHandler.init(label:))
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -40,6 +40,10 @@ struct RunCommand: AsyncParsableCommand {
         guard !configuration.channels.isEmpty else {
             throw UserError("no channels configured: add [[channels]] to \(configuration.source == "built-in defaults" ? "loa.toml" : configuration.source)")
         }
+        MaskingLogHandler.secrets.withLock { secrets in
+            secrets = configuration.channels.flatMap { $0.secrets.values.map(\.value) }
+                + [configuration.server.hookSecret?.value, configuration.server.linkSecret?.value].compactMap { $0 }
+        }
         let store = try await global.store()
         var server = noServer ? nil : ServerSetup(store: store, configuration: configuration, adapters: [])
         let adapters = try configuration.channels.map { channel in

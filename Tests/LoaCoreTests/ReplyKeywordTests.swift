@@ -47,3 +47,16 @@ struct LinkVisitorTests {
         #expect(!LinkVisitor.isHumanOpen(method: "GET", userAgent: agent))
     }
 }
+
+/// Logs never show a whole phone number.
+@Suite("Phone masking")
+struct PhoneMaskingTests {
+    @Test(arguments: [
+        ("sent to +84912345678 ok", "sent to +849*****678 ok"), ("0912345678", "0912***678"),
+        ("84901234567,84987654321", "8490****567,8498****321"), ("id 12345678 and 2026-11-29", "id 12345678 and 2026-11-29"),
+        ("Nguyễn Văn An 0356789012", "Nguyễn Văn An 0356***012"),
+    ])
+    func masks(text: String, expected: String) {
+        #expect(text.maskingPhoneNumbers == expected)
+    }
+}
