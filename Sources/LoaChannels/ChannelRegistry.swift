@@ -12,8 +12,7 @@ public enum ChannelRegistry {
         case .speedsms: return try SpeedSMSAdapter(config: config)
         case .twilio: return try TwilioAdapter(config: config, statusCallbackURL: hooks?.status)
         case .zaloOA: return try ZaloOAAdapter(config: config)
-        case .kannel:
-            throw ConfigError("channel \(config.name): kind \(config.kind.rawValue) has no adapter in this build yet")
+        case .kannel: return try KannelAdapter(config: config, statusCallbackURL: hooks?.status)
         }
     }
 }

@@ -12,6 +12,8 @@ public enum GatewayDialect: String, Sendable, Hashable, Codable, CaseIterable, C
     case speedsms
     /// Twilio Programmable Messaging: `POST /2010-04-01/Accounts/{sid}/Messages.json` (gateways.md §9).
     case twilio
+    /// Kannel's smsbox: `GET /cgi-bin/sendsms` with plain-text replies and DLR GETs (gateways.md §8).
+    case kannel
 
     /// The kind name, e.g. `zalo-zns`.
     public var description: String { rawValue }

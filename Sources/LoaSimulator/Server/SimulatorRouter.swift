@@ -19,6 +19,9 @@ enum SimulatorRouter {
         router.post(RouterPath(TwilioDialect.path)) { request, context in
             await pipeline.respond(to: request, with: TwilioDialect(pathAccountSID: context.parameters.get("sid") ?? ""))
         }
+        router.get(RouterPath(KannelDialect.path)) { request, _ in
+            await KannelDialect.respond(to: request, pipeline: pipeline)
+        }
         router.post("/webhook/**") { request, _ in
             await pipeline.respond(to: request, with: WebhookDialect())
         }

@@ -1,0 +1,29 @@
+import LoaChannels
+import LoaTesting
+import Testing
+
+/// The `kannel` tables: gateways.md §8 (sendsms, replies, DLR bits), §7 (accents and segments),
+/// §11.1 (the key in `dlr-url`), and NOTES.md "Kannel" (coding=2, DLR order, `%I`).
+@Suite("Kannel adapter")
+struct KannelAdapterTests {
+    @Test(arguments: try AdapterHarness.cases("kannel/send.json"))
+    func send(_ testCase: AdapterCase) async throws {
+        try await AdapterHarness.run(testCase) { config, context in
+            try KannelAdapter(config: config, statusCallbackURL: context.statusCallbackURL, now: context.now)
+        }
+    }
+
+    @Test(arguments: try CallbackHarness.cases("kannel/callbacks.json"))
+    func callback(_ testCase: CallbackCase) throws {
+        try CallbackHarness.run(testCase) { config in try KannelAdapter(config: config) }
+    }
+
+    @Test
+    func theRegistryBuildsItWithTheStatusHook() throws {
+        let cases = try AdapterHarness.cases("kannel/send.json")
+        let hooks = HookURLs(publicURL: "https://loa.example.gov.vn/", channel: "sms", hookSecret: "hs-2b9f")
+        let adapter = try ChannelRegistry.adapter(for: try #require(cases.first).channelConfig(), hooks: hooks)
+        let kannel = try #require(adapter as? KannelAdapter)
+        #expect(kannel.dlrURL(for: "K1") == "https://loa.example.gov.vn/hooks/sms/hs-2b9f/status?key=K1&type=%d&ts=%T&smsc=%i&reply=%A")
+    }
+}
