@@ -21,6 +21,16 @@ public enum LoaServer {
         router.get("/healthz") { _, _ in
             await health(setup)
         }
+        router.get("/metrics") { _, _ in
+            do {
+                let text = try await setup.metrics.render(store: setup.store, dispatch: setup.dispatchTotals(), now: setup.now())
+                var headers = HTTPFields()
+                headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            } catch {
+                return Responses.text(.serviceUnavailable, "metrics unavailable: \(error)")
+            }
+        }
         return router
     }
 

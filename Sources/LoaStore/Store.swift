@@ -127,6 +127,9 @@ public protocol Store: Sendable {
     /// The notice's reach, optionally broken down, computed by the database.
     func report(notice: String, by grouping: ReachReport.Grouping?, reachTarget: Double) async throws -> ReachReport
 
+    /// Messages per state and channel (the channel that took them, or empty), for `/metrics`.
+    func messageTotals() async throws -> [(state: String, channel: String, count: Int)]
+
     /// How the notice's messages moved from its send time until `until`, in `buckets` equal steps.
     func timeline(notice: String, buckets: Int, until: Date) async throws -> Timeline?
 

@@ -58,8 +58,9 @@ struct RunCommand: AsyncParsableCommand {
         let keepers = try await ZaloTokens.connect(adapters, store: store, transport: client)
         server?.health = { keepers.health }
         let progress = ProgressLine()
+        let transport: any HTTPTransport = server.map { MeasuredTransport(client, metrics: $0.metrics) } ?? client
         let dispatcher = Dispatcher(
-            store: store, adapters: adapters, transport: client, settings: settings,
+            store: store, adapters: adapters, transport: transport, settings: settings,
             logger: Logger(label: "loa.dispatch"), onProgress: { progress.show($0.line) })
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
@@ -68,6 +69,14 @@ struct RunCommand: AsyncParsableCommand {
         ]
         if !keepers.isEmpty { services.append(.init(service: keepers)) }
         if var server {
+            server.dispatchTotals = {
+                let totals = dispatcher.progress
+                return [
+                    "accepted": totals.accepted, "delivered": totals.delivered, "retried": totals.retried,
+                    "fell_back": totals.fellBack, "failed": totals.failed, "deferred": totals.deferred,
+                    "expired": totals.expired, "resent": totals.resent,
+                ]
+            }
             server.adapters = Dictionary(adapters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             if server.configuration.server.hookSecret == nil {
                 Terminal.info("note: [server] hook_secret is not set; gateway callbacks are refused")

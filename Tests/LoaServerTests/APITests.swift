@@ -37,3 +37,20 @@ struct APITests {
         await server.stop()
     }
 }
+
+/// `/metrics` in Prometheus text format (issue 6).
+@Suite("Metrics", .serialized)
+struct MetricsTests {
+    @Test
+    func messagesByStateAndChannelAndTheQueueAreExposed() async throws {
+        let server = try await ServerHarness.start()
+        let response = try await server.request(.get, "/metrics")
+        #expect(response.status == 200)
+        #expect(response.headers["Content-Type"]?.hasPrefix("text/plain; version=0.0.4") == true)
+        let text = String(decoding: response.body, as: UTF8.self)
+        #expect(text.contains("loa_messages{state=\"accepted\",channel=\"zalo\"} 4"), "\(text)")
+        #expect(text.contains("loa_queue_depth{kind=\"due\"} 0"))
+        #expect(text.contains("# TYPE loa_messages gauge"))
+        await server.stop()
+    }
+}

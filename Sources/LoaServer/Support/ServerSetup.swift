@@ -16,6 +16,10 @@ public struct ServerSetup: Sendable {
     /// Extra `/healthz` lines (e.g. Zalo token states), name → state.
     public var health: @Sendable () async -> [String: String]
     public var now: @Sendable () -> Date
+    /// Prometheus metrics for `/metrics`.
+    public var metrics = LoaMetrics()
+    /// The running dispatcher's outcome totals for `/metrics` (empty without one).
+    public var dispatchTotals: @Sendable () -> [String: Int] = { [:] }
     public var logger: Logger
 
     public init(

@@ -101,3 +101,13 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func messageTotals() async throws -> [(state: String, channel: String, count: Int)] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT state, COALESCE(channel, '') AS channel, COUNT(*) AS n FROM messages GROUP BY state, channel"
+            ).map { ($0["state"], $0["channel"], $0["n"]) }
+        }
+    }
+}
