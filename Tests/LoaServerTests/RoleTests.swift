@@ -57,6 +57,7 @@ struct RoleTests {
         for (method, path, body) in refused {
             #expect(try await server.request(method, path, headers: auditor, body: body).status == 403, "\(path)")
         }
+        #expect(try await server.request(.get, "/api/audit", headers: auditor).status == 403, "the audit log is the admins'")
         #expect(try await fingerprint(server) == before)
         await server.stop()
     }
@@ -77,7 +78,7 @@ struct RoleTests {
         for (method, path) in [
             (HTTPRequest.Method.get, "/api/notices/\(others)"), (.get, "/api/notices/\(others)/report"),
             (.get, "/api/notices/\(others)/unread?format=csv"), (.post, "/api/notices/\(others)/cancel"),
-            (.get, "/api/residents"), (.post, "/api/residents/import"),
+            (.get, "/api/residents"), (.post, "/api/residents/import"), (.get, "/api/audit"),
         ] {
             #expect(try await server.request(method, path, headers: sender).status == 403, "\(path)")
         }
@@ -119,6 +120,8 @@ struct RoleTests {
             .post, "/api/notices/\(server.notice.id)/ack", headers: admin, body: Self.json(["resident": "0912345678", "via": "phone-call"]))
         #expect(ack.status == 200)
         #expect(try await server.state("Nguyễn Văn An") == .acknowledged)
+        let audit = String(decoding: try await server.request(.get, "/api/audit", headers: admin).body, as: UTF8.self)
+        #expect(audit.contains("\"actor\":\"token:ubnd\"") && audit.contains("ack.manual") && audit.contains("residents.import"))
         for bad: [UInt8] in [
             Array("not json".utf8), Self.json(["title": "x"]), Self.json(["title": "x", "body": "y", "to": ["street:1"]]),
             Self.json(["title": "x", "body": "y", "to": ["hamlet:Không Có"]]),

@@ -136,6 +136,24 @@ struct APIHandlers: Sendable {
         }
     }
 
+    struct AuditJSON: Encodable {
+        let at: String
+        let actor: String
+        let action: String
+        let subject: String
+        let detail: String?
+    }
+
+    /// The audit log, newest first (`?limit=`, at most 5000); admins only.
+    func audit(_ request: Request, _ identity: Identity) async throws -> Response {
+        guard identity.role == .admin else { throw APIRefusal.forbidden("only an admin reads the audit log") }
+        let limit = min(5000, max(1, request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 200))
+        let entries = try await setup.store.auditLog(limit: limit)
+        return Responses.json(entries.map {
+            AuditJSON(at: TimeText.iso($0.at, in: zone), actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
+        })
+    }
+
     func residents(_ request: Request, _ identity: Identity) async throws -> Response {
         guard identity.role != .sender else { throw APIRefusal.forbidden("a sender cannot list residents") }
         let query = request.uri.queryParameters

@@ -26,6 +26,7 @@ enum APIRoutes {
         group.post("/notices/:id/ack") { request, context in
             try await api.run(request, context) { try await api.acknowledge(try context.parameters.require("id"), request, context, $0) }
         }
+        group.get("/audit") { request, context in try await api.run(request, context) { try await api.audit(request, $0) } }
         group.get("/residents") { request, context in try await api.run(request, context) { try await api.residents(request, $0) } }
         group.post("/residents/import") { request, context in
             try await api.run(request, context) { try await api.importResidents(request, context, $0) }

@@ -5,7 +5,7 @@ extension DashboardPages {
     func page(_ request: DashboardRequest, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
         let text = request.text
         let nav = """
-            <nav><a href="/">\(text["notices"])</a> · <a href="?lang=\(text.english ? "vi" : "en")">\(text["lang"])</a>
+            <nav><a href="/">\(text["notices"])</a>\(request.identity.role == .admin ? " · <a href=\"/audit\">\(text["audit"])</a>" : "") · <a href="?lang=\(text.english ? "vi" : "en")">\(text["lang"])</a>
             · <span class=muted>\(HTML.escape(request.identity.actor)) (\(request.identity.role.rawValue))</span>
             <form class=inline method="post" action="/logout"><input type="hidden" name="csrf" value="\(request.csrf)">
             <button type="submit">\(text["logout"])</button></form></nav>

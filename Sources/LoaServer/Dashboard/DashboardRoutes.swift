@@ -12,6 +12,7 @@ enum DashboardRoutes {
         router.get("/login") { request, _ in pages.login(request, failed: false) }
         router.post("/login") { request, _ in await pages.signIn(request) }
         router.post("/logout") { request, _ in await pages.guarded(request, form: true) { _ in pages.signOut() } }
+        router.get("/audit") { request, _ in await pages.guarded(request) { try await pages.audit($0) } }
         router.get("/notices/new") { request, _ in await pages.guarded(request) { try await pages.form($0, values: [:], note: nil) } }
         router.post("/notices") { request, _ in await pages.guarded(request, form: true) { try await pages.submit($0) } }
         router.get("/notices/:id") { request, context in

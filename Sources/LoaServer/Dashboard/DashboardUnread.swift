@@ -72,3 +72,21 @@ extension DashboardPages {
         return page(request, title: text["sheet"], body: body)
     }
 }
+
+extension DashboardPages {
+    /// Every change with who made it and when, newest first; admins only.
+    func audit(_ request: DashboardRequest) async throws -> Response {
+        let text = request.text
+        guard request.identity.role == .admin else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
+        let rows = try await setup.store.auditLog(limit: 500).map { entry in
+            "<tr><td>\(TimeText.short(entry.at, in: zone))</td><td>\(HTML.escape(entry.actor))</td><td>\(HTML.escape(entry.action))</td>"
+                + "<td>\(HTML.escape(entry.subject))</td><td>\(HTML.escape(entry.detail ?? ""))</td></tr>"
+        }.joined(separator: "\n")
+        let body = """
+            <h1>\(text["audit"])</h1>
+            <table><tr><th>\(text["when"])</th><th>\(text["who"])</th><th>\(text["action"])</th><th>\(text["subject"])</th><th>\(text["detail"])</th></tr>
+            \(rows)</table>
+            """
+        return page(request, title: text["audit"], body: body)
+    }
+}
