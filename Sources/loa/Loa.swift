@@ -10,7 +10,7 @@ struct Loa: AsyncParsableCommand {
         abstract: "Send commune notices over Zalo and SMS and measure who they reached.",
         subcommands: [
             Demo.self, Residents.self, NoticeCommand.self, RunCommand.self, ReportCommand.self, UnreadCommand.self,
-            AckCommand.self, ChannelsCommand.self, TokenCommand.self, SimulateCommand.self,
+            AckCommand.self, RepliesCommand.self, ChannelsCommand.self, TokenCommand.self, SimulateCommand.self,
         ]
     )
 

@@ -84,6 +84,9 @@ struct TrackingCLITests {
         let text = try await cli.ok("report", id, "--by", "hamlet")
         #expect(text.contains("below the 80.0 % target"))
 
+        let replies = try #require(try await cli.json("replies") as? [[String: Any]])
+        #expect(replies.isEmpty, "nobody wrote back in this rehearsal")
+
         let channels = try #require(try await cli.json("channels") as? [[String: Any]])
         let urls = try #require(channels.first?["callback_urls"] as? [String: String])
         #expect(urls["status"] == "https://loa.example.gov.vn/hooks/zalo/\(hookSecret)/status")
