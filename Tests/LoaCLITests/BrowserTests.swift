@@ -14,7 +14,17 @@ struct BrowserTests {
 
     /// Runs Chromium headless on `url`; `--dump-dom` prints the page as rendered after the sign-in
     /// redirect (the virtual time budget lets the form post and the redirect finish).
-    static func chromium(_ arguments: [String], url: String, directory: URL) throws -> String {
+    static func chromium(_ arguments: [String], url: String, directory: URL) async throws -> String {
+        // On a thread of its own: waiting for Chromium on one of the two cooperative threads would
+        // stall every other test in the process.
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try chromiumBlocking(arguments, url: url, directory: directory) })
+            }
+        }
+    }
+
+    static func chromiumBlocking(_ arguments: [String], url: String, directory: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
         process.arguments = [
@@ -89,18 +99,18 @@ struct BrowserTests {
             pages.url("/signin?" + FormEncoding.encode([("token", token), ("next", next)]))
         }
         let directory = cli.runner.directory
-        let notice = try Self.chromium(["--dump-dom"], url: signedIn(auditor, "/notices/\(id)"), directory: directory)
+        let notice = try await Self.chromium(["--dump-dom"], url: signedIn(auditor, "/notices/\(id)"), directory: directory)
         #expect(notice.contains("Lịch tiêm phòng dại"), "\(notice.prefix(500))")
         #expect(notice.contains("token:kiem-tra"))
         #expect(notice.contains("33,3%"), "2 of 6 residents reached")
         #expect(notice.contains("mục tiêu 80,0%"))
-        let unread = try Self.chromium(["--dump-dom"], url: signedIn(auditor, "/notices/\(id)/unread"), directory: directory)
+        let unread = try await Self.chromium(["--dump-dom"], url: signedIn(auditor, "/notices/\(id)/unread"), directory: directory)
         #expect(unread.contains("Lê Văn Cường") && !unread.contains("Nguyễn Văn An"))
         let screenshot = Self.buildDirectory().appendingPathComponent("dashboard.png")
-        _ = try Self.chromium(
+        _ = try await Self.chromium(
             ["--screenshot=\(screenshot.path)", "--window-size=1280,1100"], url: signedIn(auditor, "/notices/\(id)"), directory: directory)
         #expect(FileManager.default.fileExists(atPath: screenshot.path))
-        let refused = try Self.chromium(["--dump-dom"], url: signedIn(sender, "/notices/\(id)"), directory: directory)
+        let refused = try await Self.chromium(["--dump-dom"], url: signedIn(sender, "/notices/\(id)"), directory: directory)
         #expect(refused.contains("Mã truy cập này không được phép"), "\(refused.prefix(500))")
         #expect(!refused.contains("Lịch tiêm phòng dại"))
     }
