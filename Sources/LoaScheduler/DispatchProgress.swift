@@ -10,6 +10,8 @@ public struct DispatchProgress: Sendable, Equatable {
     public var expired = 0
     public var resent = 0
     public var inFlight = 0
+    /// Store rounds (one transaction each: record what finished, claim more) run so far.
+    public var rounds = 0
 
     public init() {}
 

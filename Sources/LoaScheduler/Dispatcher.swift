@@ -16,14 +16,7 @@ public final class Dispatcher: Service, Sendable {
     private let planner: OutcomePlanner
     private let limiter: RateLimiter
     private let notices: NoticeCache
-    private let finished = Mutex(Finished())
-
-    /// Outcomes waiting to be recorded, and how many the loop wants before it is woken.
-    private struct Finished {
-        var outcomes: [DispatchOutcome] = []
-        var wakeAt = 1
-    }
-    private let signal = Signal()
+    private let finished = OutcomeInbox()
     private let stopRequested = Atomic<Bool>(false)
     private let totals = Mutex(DispatchProgress())
     private let logger: Logger
@@ -56,7 +49,7 @@ public final class Dispatcher: Service, Sendable {
             try await self.run(untilIdle: false)
         } onGracefulShutdown: {
             self.stopRequested.store(true, ordering: .relaxed)
-            self.signal.notify()
+            self.finished.kick()
         }
     }
 
@@ -67,17 +60,17 @@ public final class Dispatcher: Service, Sendable {
     public func run(untilIdle: Bool) async throws {
         let queue = JobQueue()
         let ahead = settings.claimAhead * settings.workers
+        // Bounds every wait of the loop: one timer task for the whole run, not one per wait.
+        let ticker = Task { [finished, pollInterval = settings.pollInterval] in
+            while (try? await Task.sleep(for: pollInterval)) != nil { finished.kick() }
+        }
+        defer { ticker.cancel() }
         // A discarding group frees each finished sender at once; results travel through `finished`.
         try await withThrowingDiscardingTaskGroup { group in
             for _ in 0..<settings.workers {
                 group.addTask { [self] in
                     while let job = await queue.next() {
-                        let outcome = await perform(job)
-                        let wake = finished.withLock { buffer in
-                            buffer.outcomes.append(outcome)
-                            return buffer.outcomes.count >= buffer.wakeAt
-                        }
-                        if wake { signal.notify() }
+                        finished.add(await perform(job))
                     }
                 }
             }
@@ -86,10 +79,7 @@ public final class Dispatcher: Service, Sendable {
             var lastExpiry = Date.distantPast
             var lastReport = Date.distantPast
             while true {
-                var outcomes = finished.withLock { buffer in
-                    defer { buffer.outcomes.removeAll(keepingCapacity: true) }
-                    return buffer.outcomes
-                }
+                var outcomes = finished.takeAll()
                 let now = Date()
                 let stopping = Task.isCancelled || stopRequested.load(ordering: .relaxed)
                 if stopping {
@@ -113,8 +103,9 @@ public final class Dispatcher: Service, Sendable {
                         totals.count(outcome.attemptOutcome)
                     }
                     totals.claimed += jobs.count
-                    totals.resent += jobs.filter(\.isResend).count
+                    for job in jobs where job.isResend { totals.resent += 1 }
                     totals.inFlight = outstanding
+                    totals.rounds += 1
                 }
                 if now.timeIntervalSince(lastReport) >= 0.2 {
                     onProgress(progress)
@@ -123,13 +114,12 @@ public final class Dispatcher: Service, Sendable {
                 if stopping && outstanding == 0 { break }
                 if jobs.isEmpty && outcomes.isEmpty {
                     if outstanding == 0, untilIdle, try await isIdle() { break }
-                    await wait(forFinished: 1, timeout: settings.pollInterval)
-                } else if capacity - jobs.count <= 0 || jobs.isEmpty {
-                    // Let a few sends finish so that one transaction records several: a round per
-                    // message costs more than the sending.
-                    await wait(
-                        forFinished: min(max(1, settings.workers / 4), max(1, outstanding)),
-                        timeout: settings.pollInterval)
+                    await finished.wait(forCount: 1)
+                } else if outstanding > 0 {
+                    // A round costs a transaction (locks, a WAL append, two thread hops) whatever its
+                    // size, so let up to `workers` sends finish first: the `claimAhead - 1` queued jobs
+                    // per sender keep every sender busy meanwhile.
+                    await finished.wait(forCount: min(settings.workers, outstanding))
                 }
             }
         }
@@ -141,16 +131,6 @@ public final class Dispatcher: Service, Sendable {
         DispatchOutcome(
             messageID: job.messageID, attemptID: job.attemptID, attemptOutcome: "released", state: nil,
             nextAt: now, channelStep: job.channelStep, attemptCount: job.attemptCount, finishedAt: now)
-    }
-
-    /// Sleeps until `count` sends have finished (or `timeout` passes).
-    private func wait(forFinished count: Int, timeout: Duration) async {
-        let ready = finished.withLock { buffer in
-            buffer.wakeAt = count
-            return buffer.outcomes.count >= count
-        }
-        if !ready { await signal.wait(timeout: timeout) }
-        finished.withLock { $0.wakeAt = 1 }
     }
 
     /// Ends the messages whose notice expired before a gateway took them, and counts them; queues
@@ -193,10 +173,12 @@ public final class Dispatcher: Service, Sendable {
             return failure(job, SendError(.permanent, "no channel named '\(name)' is configured"), policy: policy)
         }
         let message = OutboundMessage(job: job, notice: notice, settings: settings)
-        // SMS gateways count segments of the text the adapter will actually send (folded or not).
-        let cost = adapter.config.kind.isSMS
-            ? Double(SMSComposer.body(for: message, folding: adapter.config.foldDiacritics).info.segments) : 1
-        await limiter.acquire(name, cost: cost)
+        if limiter.limits(name) {
+            // SMS gateways count segments of the text the adapter will actually send (folded or not).
+            let cost = adapter.config.kind.isSMS
+                ? Double(SMSComposer.body(for: message, folding: adapter.config.foldDiacritics).info.segments) : 1
+            await limiter.acquire(name, cost: cost)
+        }
         let result: Result<SendResult, SendError>
         do {
             result = .success(try await adapter.sendRenewingCredentials(message, over: transport))

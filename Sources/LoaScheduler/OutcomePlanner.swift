@@ -15,10 +15,11 @@ public struct OutcomePlanner: Sendable {
     }
 
     /// The outcome of `job`, sent on step `job.channelStep` of `policy`, ending in `result` at `now`.
-    /// `unit` is a random number in 0..<1 for the backoff's jitter.
+    /// `unit` is a random number in 0..<1 for the backoff's jitter; nil draws one, only when a retry
+    /// needs it (drawing costs a `getrandom` system call).
     public func plan(
         _ job: DispatchJob, policy: ChannelPolicy, result: Result<SendResult, SendError>, now: Date,
-        unit: Double = Double.random(in: 0..<1)
+        unit: Double? = nil
     ) -> DispatchOutcome {
         let hasNext = job.channelStep + 1 < policy.channels.count
         var outcome = DispatchOutcome(
@@ -52,7 +53,8 @@ public struct OutcomePlanner: Sendable {
                 }
                 outcome.attemptOutcome = error.kind == .throttled ? "throttled" : "retry"
                 outcome.attemptCount = job.attemptCount + 1
-                let delay = backoff.delay(attempt: job.attemptCount, retryAfter: error.retryAfter, unit: unit)
+                let delay = backoff.delay(
+                    attempt: job.attemptCount, retryAfter: error.retryAfter, unit: unit ?? Double.random(in: 0..<1))
                 outcome.nextAt = now.addingTimeInterval(delay.seconds)
             case .fallback, .permanent:
                 giveUpOnChannel(&outcome, hasNext: hasNext, now: now)

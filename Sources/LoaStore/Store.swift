@@ -98,6 +98,9 @@ public protocol Store: Sendable {
     /// falls back to the next channel at once.
     func applyTracking(_ events: [TrackingEvent], channel: String, receivedAt: Date) async throws -> [TrackingResult]
 
+    /// Applies several callbacks in one transaction, all or nothing: one result list per batch, in order.
+    func applyTracking(_ batches: [TrackingBatch]) async throws -> [[TrackingResult]]
+
     /// A message's resident link token (`/m/{token}`), for printed sheets and tests.
     func linkToken(message: Int64) async throws -> String?
 

@@ -27,6 +27,20 @@ public struct TrackingEvent: Sendable, Equatable {
     }
 }
 
+/// The tracking events of one gateway callback, as ``Store/applyTracking(_:)`` takes several
+/// callbacks at once (the server's group commit of concurrent hooks).
+public struct TrackingBatch: Sendable, Equatable {
+    public var events: [TrackingEvent]
+    public var channel: String
+    public var receivedAt: Date
+
+    public init(events: [TrackingEvent], channel: String, receivedAt: Date) {
+        self.events = events
+        self.channel = channel
+        self.receivedAt = receivedAt
+    }
+}
+
 /// What applying one ``TrackingEvent`` did.
 public enum TrackingResult: Sendable, Equatable {
     /// Kept in the history; `moved` tells whether the message went up the ladder.

@@ -34,15 +34,23 @@ struct DispatchClaimer {
                 """), arguments: ["now": now, "limit": request.limit, "worker": request.worker])
         var policies: [String: [String]] = [:]
         var jobs: [DispatchJob] = []
+        jobs.reserveCapacity(rows.count)
+        // Columns by position (the SELECT above): a lookup by name lowercases and hashes the name
+        // for every value of every row.
         for row in rows {
-            let id: Int64 = row["id"]
-            let noticeID: String = row["notice_id"]
-            let state = MessageState(rawValue: row["state"]) ?? .queued
-            var step: Int = row["channel_step"]
-            var attempts: Int = row["attempt_count"]
-            let channels = try policies[noticeID] ?? ChannelPolicy(parsing: row["channels"]).channels
-            policies[noticeID] = channels
-            if row["await_receipt"] as Bool {
+            let id: Int64 = row[0]
+            let noticeID: String = row[1]
+            let state = MessageState(rawValue: row[2]) ?? .queued
+            var step: Int = row[3]
+            var attempts: Int = row[4]
+            let channels: [String]
+            if let known = policies[noticeID] {
+                channels = known
+            } else {
+                channels = try ChannelPolicy(parsing: row[9]).channels
+                policies[noticeID] = channels
+            }
+            if row[5] as Bool {
                 // No receipt came in time: a delivered (or better) message needs nothing more.
                 guard state.rank < MessageState.delivered.rank, step + 1 < channels.count else {
                     try db.execute(
@@ -52,13 +60,13 @@ struct DispatchClaimer {
                 step += 1
                 attempts = 0
             }
-            let crashed = (row["lease_until"] as Int64?) != nil
+            let crashed = (row[6] as Int64?) != nil
             if crashed {
                 try db.execute(
                     sql: "UPDATE attempts SET outcome = 'interrupted' WHERE message_id = ? AND finished_at IS NULL",
                     arguments: [id])
             }
-            let round: Int = row["reminder_round"]
+            let round: Int = row[8]
             let key = IdempotencyKey.make(notice: noticeID, message: id, step: step, round: round)
             let channel = step < channels.count ? channels[step] : "?"
             try db.cachedStatement(
@@ -77,11 +85,11 @@ struct DispatchClaimer {
                 DispatchJob(
                     messageID: id, noticeID: noticeID, channelStep: step, attemptCount: attempts,
                     attemptID: attemptID, idempotencyKey: key, isResend: crashed || attempts > 0,
-                    linkToken: row["link_token"], round: round,
+                    linkToken: row[7], round: round,
                     recipient: OutboundRecipient(
-                        residentID: row["resident_id"], name: row["name"],
-                        phone: (row["phone"] as String?).flatMap(PhoneNumber.init(e164:)),
-                        zaloID: row["zalo_id"], hamlet: row["hamlet"])))
+                        residentID: row[10], name: row[11],
+                        phone: (row[12] as String?).flatMap(PhoneNumber.init(e164:)),
+                        zaloID: row[13], hamlet: row[14])))
         }
         return jobs
     }

@@ -83,44 +83,101 @@ extension SQLiteStore {
     /// Writes one finished attempt. The message's schedule changes only while this worker still holds
     /// its lease, and never revives a cancelled or expired message or one whose notice was cancelled
     /// while the request was on the wire; the ladder move is monotonic.
+    ///
+    /// One UPDATE of the attempt and, while the lease holds, one UPDATE of the message that makes the
+    /// ladder move and the schedule change together (SET expressions all read the row as it was).
     static func record(_ outcome: DispatchOutcome, worker: String, _ db: Database) throws {
         let finished = outcome.finishedAt.millis
-        try db.cachedStatement(sql: """
-            UPDATE attempts SET finished_at = ?, outcome = ?, gateway_ref = ?, error = ?, segments = ?
-            WHERE id = ?
-            """
-        ).execute(arguments: [
-            finished, outcome.attemptOutcome, outcome.gatewayRef, outcome.error, outcome.segments,
-            outcome.attemptID,
-        ])
-        if outcome.state == .failed {
-            // Running out of channels fails only a message no channel took: in a `zalo+sms` notice an
-            // SMS already accepted stands when Zalo refuses.
+        // Attempt rows start with no gateway reference: leaving the column out when there is none
+        // spares the two indexes on it.
+        if let gatewayRef = outcome.gatewayRef {
+            try db.cachedStatement(sql: """
+                UPDATE attempts SET finished_at = ?, outcome = ?, gateway_ref = ?, error = ?, segments = ?
+                WHERE id = ?
+                """
+            ).execute(arguments: [
+                finished, outcome.attemptOutcome, gatewayRef, outcome.error, outcome.segments, outcome.attemptID,
+            ])
+        } else {
+            try db.cachedStatement(sql: """
+                UPDATE attempts SET finished_at = ?, outcome = ?, error = ?, segments = ? WHERE id = ?
+                """
+            ).execute(arguments: [finished, outcome.attemptOutcome, outcome.error, outcome.segments, outcome.attemptID])
+        }
+        if outcome.state == .sending {
+            // Not a move the planner makes; kept exact by moving first, as a separate statement.
+            _ = try advance(db, message: outcome.messageID, to: .sending, at: outcome.finishedAt, error: nil)
+        }
+        let target = outcome.state == .sending ? nil : outcome.state
+        let move = RecordMove.for(target)
+        var arguments: StatementArguments = [outcome.nextAt?.millis]
+        if let target {
+            arguments += StatementArguments(move.sources)
+            arguments += [target.rawValue]
+        }
+        let accepted = outcome.attemptOutcome == MessageState.accepted.rawValue
+        arguments += [
+            outcome.channelStep, outcome.attemptCount, outcome.awaitReceipt, outcome.error, finished,
+            accepted ? outcome.attemptID : nil, accepted ? outcome.segments ?? 0 : 0, outcome.messageID, worker,
+        ]
+        try db.cachedStatement(sql: move.sql).execute(arguments: arguments)
+        guard db.changesCount == 0, let target else { return }
+        // The lease was lost (taken over after it expired): the schedule is the new holder's, but
+        // what the gateway said still moves the ladder.
+        if target == .failed {
             try db.cachedStatement(
                 sql: "UPDATE messages SET state = 'failed' WHERE id = ? AND state IN ('queued', 'sending')"
             ).execute(arguments: [outcome.messageID])
-        } else if let state = outcome.state {
-            _ = try advance(db, message: outcome.messageID, to: state, at: outcome.finishedAt, error: nil)
+        } else {
+            _ = try advance(db, message: outcome.messageID, to: target, at: outcome.finishedAt, error: nil)
         }
-        try db.cachedStatement(sql: """
+    }
+}
+
+/// The message UPDATE of `record` for one ladder target: the states it moves from and its SQL text,
+/// built once per target.
+private struct RecordMove {
+    let sources: [String]
+    let sql: String
+
+    private static let all: [String: RecordMove] = {
+        var moves = ["": RecordMove(target: nil)]
+        for state in MessageState.allCases { moves[state.rawValue] = RecordMove(target: state) }
+        return moves
+    }()
+
+    static func `for`(_ target: MessageState?) -> RecordMove {
+        all[target?.rawValue ?? ""]!
+    }
+
+    private init(target: MessageState?) {
+        // Running out of channels fails only a message no channel took: in a `zalo+sms` notice an
+        // SMS already accepted stands when Zalo refuses.
+        sources = switch target {
+        case nil: []
+        case .failed: [MessageState.queued.rawValue, MessageState.sending.rawValue]
+        case let state?: MessageState.sources(for: state).map(\.rawValue)
+        }
+        let ladder = target == nil
+            ? ""
+            : "WHEN state IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", "))) THEN ?"
+        // No move leads into or out of `cancelled`/`expired`, and none leads to `sending`, so the
+        // tests on `state` read the same whether they see the state before the move or after it.
+        // A move comes before the cancelled-notice rule: a message a gateway took stays taken.
+        sql = """
             UPDATE messages
             SET next_at = CASE
                     WHEN state IN ('cancelled', 'expired')
                       OR (SELECT status FROM notices WHERE id = messages.notice_id) = 'cancelled' THEN NULL
                     ELSE ? END,
-                state = CASE
+                state = CASE \(ladder)
                     WHEN state = 'sending' AND (SELECT status FROM notices WHERE id = messages.notice_id) = 'cancelled'
                     THEN 'cancelled' ELSE state END,
                 channel_step = ?, attempt_count = ?, await_receipt = ?, last_error = ?,
                 lease_owner = NULL, lease_until = NULL, updated_at = ?,
-                channel = COALESCE((SELECT channel FROM attempts WHERE id = ? AND outcome = 'accepted'), channel),
+                channel = COALESCE((SELECT channel FROM attempts WHERE id = ?), channel),
                 segments = segments + ?
             WHERE id = ? AND lease_owner = ?
             """
-        ).execute(arguments: [
-            outcome.nextAt?.millis, outcome.channelStep, outcome.attemptCount, outcome.awaitReceipt,
-            outcome.error, finished, outcome.attemptID,
-            outcome.attemptOutcome == MessageState.accepted.rawValue ? outcome.segments ?? 0 : 0, outcome.messageID, worker,
-        ])
     }
 }

@@ -5,90 +5,150 @@ import LoaCore
 extension SQLiteStore {
     public func report(notice: String, by grouping: ReachReport.Grouping?, reachTarget: Double) async throws -> ReachReport {
         try await pool.read { db in
-            // Each query reads the covering index messages_report (or joins group members to it).
-            let totals = try Self.counts(
-                db, sql: """
-                    SELECT '' AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened, SUM(segments) AS segments
-                    FROM messages WHERE notice_id = ? GROUP BY state, unreachable
-                    """, notice: notice)
+            // Hamlets and channels partition a notice's messages, so the totals are the sum of their
+            // rows and one scan does both. The hamlet scan reads the covering index messages_report
+            // in its own order: no sort, and no join per message (names are looked up per hamlet).
+            let scan: Partition
+            var rows: [(key: String, counts: ReachCounts)] = []
+            switch grouping {
+            case nil, .hamlet?:
+                let names = try Dictionary(
+                    Row.fetchAll(db, sql: "SELECT id, name FROM hamlets").map { ($0["id"] as Int64, $0["name"] as String) },
+                    uniquingKeysWith: { first, _ in first })
+                scan = try Self.partition(
+                    db, sql: """
+                        SELECT hamlet_id AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened,
+                               SUM(segments) AS segments
+                        FROM messages WHERE notice_id = ? GROUP BY hamlet_id, state, unreachable
+                        """, notice: notice, key: { Int64.fromDatabaseValue($0).flatMap { names[$0] } ?? "" })
+                if grouping != nil { rows = scan.rows }
+            case .channel?:
+                scan = try Self.partition(
+                    db, sql: """
+                        SELECT channel AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened,
+                               SUM(segments) AS segments
+                        FROM messages WHERE notice_id = ? GROUP BY channel, state, unreachable
+                        """, notice: notice, key: { String.fromDatabaseValue($0) ?? "" })
+                rows = scan.rows
+            case .group?:
+                // A resident may be in several groups or in none: the totals need a scan of their own.
+                scan = try Self.partition(
+                    db, sql: """
+                        SELECT NULL AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened,
+                               SUM(segments) AS segments
+                        FROM messages WHERE notice_id = ? GROUP BY hamlet_id, state, unreachable
+                        """, notice: notice, key: { _ in "" })
+                rows = try Self.partition(
+                    db, sql: """
+                        SELECT g.name AS key, m.state, m.unreachable, COUNT(*) AS n,
+                               COUNT(m.opened_at) AS opened, SUM(m.segments) AS segments
+                        FROM messages m JOIN group_members gm ON gm.resident_id = m.resident_id
+                        JOIN resident_groups g ON g.id = gm.group_id
+                        WHERE m.notice_id = ? GROUP BY g.id, m.state, m.unreachable
+                        """, notice: notice, key: { String.fromDatabaseValue($0) ?? "" }
+                ).rows
+            }
             var report = ReachReport(
-                notice: notice, totals: totals.first?.counts ?? ReachCounts(), reachTarget: reachTarget,
-                smsSegments: totals.first?.segments ?? 0, grouping: grouping)
+                notice: notice, totals: scan.totals, reachTarget: reachTarget, smsSegments: scan.segments, grouping: grouping)
+            // Reminder attempts are few: read them through their partial index, then their messages.
             report.reminderSends = try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) FROM attempts a JOIN messages m ON m.id = a.message_id
+                    SELECT COUNT(*) FROM attempts a CROSS JOIN messages m ON m.id = a.message_id
                     WHERE a.round > 0 AND a.outcome = 'accepted' AND m.notice_id = ?
                     """, arguments: [notice]) ?? 0
-            guard let grouping else { return report }
-            let sql: String
-            switch grouping {
-            case .hamlet:
-                sql = """
-                    SELECT COALESCE(h.name, '') AS key, m.state, m.unreachable, COUNT(*) AS n,
-                           COUNT(m.opened_at) AS opened, SUM(m.segments) AS segments
-                    FROM messages m LEFT JOIN hamlets h ON h.id = m.hamlet_id
-                    WHERE m.notice_id = ? GROUP BY m.hamlet_id, m.state, m.unreachable
-                    """
-            case .group:
-                sql = """
-                    SELECT g.name AS key, m.state, m.unreachable, COUNT(*) AS n,
-                           COUNT(m.opened_at) AS opened, SUM(m.segments) AS segments
-                    FROM messages m JOIN group_members gm ON gm.resident_id = m.resident_id
-                    JOIN resident_groups g ON g.id = gm.group_id
-                    WHERE m.notice_id = ? GROUP BY g.id, m.state, m.unreachable
-                    """
-            case .channel:
-                sql = """
-                    SELECT COALESCE(channel, '') AS key, state, unreachable, COUNT(*) AS n,
-                           COUNT(opened_at) AS opened, SUM(segments) AS segments
-                    FROM messages WHERE notice_id = ? GROUP BY channel, state, unreachable
-                    """
-            }
-            report.rows = try Self.counts(db, sql: sql, notice: notice).map { ReachReport.Row(key: $0.key, counts: $0.counts) }
+            report.rows = rows.map { ReachReport.Row(key: $0.key, counts: $0.counts) }
                 .sorted { ($0.key.matchKey, $0.key) < ($1.key.matchKey, $1.key) }
             return report
         }
     }
 
-    /// Rows of `key, state, unreachable, n, opened, segments` folded into counts per key, in first-seen order.
-    private static func counts(_ db: Database, sql: String, notice: String) throws -> [(key: String, counts: ReachCounts, segments: Int)] {
-        var order: [String] = []
-        var byKey: [String: (ReachCounts, Int)] = [:]
+    /// Grouped counts per key (in first-seen order) and their sum.
+    private struct Partition {
+        var rows: [(key: String, counts: ReachCounts)] = []
+        var totals = ReachCounts()
+        var segments = 0
+    }
+
+    /// Rows of `key, state, unreachable, n, opened, segments` folded by `key(row.key)` and in total.
+    private static func partition(
+        _ db: Database, sql: String, notice: String, key: (DatabaseValue) -> String
+    ) throws -> Partition {
+        var partition = Partition()
+        var positions: [String: Int] = [:]
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: [notice])
         while let row = try cursor.next() {
-            let key: String = row["key"]
             guard let state = MessageState(rawValue: row["state"]) else { continue }
-            if byKey[key] == nil { order.append(key) }
-            var entry = byKey[key] ?? (ReachCounts(), 0)
-            entry.0.add(state, unreachable: row["unreachable"], opened: row["opened"], count: row["n"])
-            entry.1 += (row["segments"] as Int?) ?? 0
-            byKey[key] = entry
+            let name = key(row["key"])
+            let unreachable: Bool = row["unreachable"], opened: Int = row["opened"], count: Int = row["n"]
+            let position: Int
+            if let known = positions[name] {
+                position = known
+            } else {
+                position = partition.rows.count
+                positions[name] = position
+                partition.rows.append((name, ReachCounts()))
+            }
+            partition.rows[position].counts.add(state, unreachable: unreachable, opened: opened, count: count)
+            partition.totals.add(state, unreachable: unreachable, opened: opened, count: count)
+            partition.segments += (row["segments"] as Int?) ?? 0
         }
-        return order.map { ($0, byKey[$0]!.0, byKey[$0]!.1) }
+        return partition
     }
 
     public func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry] {
         try await pool.read { db in
+            let hamlets = try Row.fetchAll(db, sql: "SELECT id, name, key FROM hamlets")
             var sql = """
-                SELECT r.id, r.name, r.phone, h.name AS hamlet, m.state, m.last_error
-                FROM messages m JOIN residents r ON r.id = m.resident_id LEFT JOIN hamlets h ON h.id = m.hamlet_id
+                SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error
+                FROM messages m JOIN residents r ON r.id = m.resident_id
                 WHERE m.notice_id = ? AND m.state \(filter.notAcknowledged ? "<> 'acknowledged'" : "NOT IN ('opened', 'acknowledged')")
                 """
             var arguments: StatementArguments = [notice]
             if let hamlet = filter.hamlet {
-                sql += " AND h.key = ?"
-                _ = arguments.append(contentsOf: [hamlet.nameKey])
-            }
-            let entries = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                UnreadEntry(
-                    residentID: row["id"], name: row["name"], phone: row["phone"], hamlet: row["hamlet"],
-                    state: MessageState(rawValue: row["state"]) ?? .queued, lastError: row["last_error"])
+                // The hamlet's id, so the scan stays inside (notice_id, hamlet_id) of messages_report.
+                guard let id = hamlets.first(where: { ($0["key"] as String) == hamlet.nameKey })?["id"] as Int64? else { return [] }
+                sql += " AND m.hamlet_id = ?"
+                _ = arguments.append(contentsOf: [id])
             }
             // Hamlet, then name, in the order a Vietnamese reader expects (Đ with D, accents ignored).
-            return entries.map { (($0.hamlet ?? "").matchKey, $0.name.matchKey, $0) }
-                .sorted { ($0.0, $0.1, $0.2.residentID) < ($1.0, $1.1, $1.2.residentID) }.map(\.2)
+            // Folding is done once per distinct hamlet and name (names repeat a lot in a commune),
+            // and the sort compares integer ranks of the folded keys instead of strings.
+            let hamletNames = Dictionary(hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
+            let hamletRanks = Self.ranks(Array(hamletNames.values) + [""])
+            var nameKeys: [String: String] = [:]
+            var entries: [UnreadEntry] = []
+            var sortKeys: [(hamlet: Int, name: String, id: Int64)] = []
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() {
+                let hamlet = (row[3] as Int64?).flatMap { hamletNames[$0] }
+                let entry = UnreadEntry(
+                    residentID: row[0], name: row[1], phone: row[2], hamlet: hamlet,
+                    state: MessageState(rawValue: row[4]) ?? .queued, lastError: row[5])
+                let nameKey: String
+                if let known = nameKeys[entry.name] {
+                    nameKey = known
+                } else {
+                    nameKey = entry.name.matchKey
+                    nameKeys[entry.name] = nameKey
+                }
+                sortKeys.append((hamletRanks[hamlet ?? ""] ?? 0, nameKey, entry.residentID))
+                entries.append(entry)
+            }
+            let nameRanks = Self.ranks(Array(Set(nameKeys.values)), folded: true)
+            let order = sortKeys.indices.map { (sortKeys[$0].hamlet, nameRanks[sortKeys[$0].name] ?? 0, sortKeys[$0].id, $0) }
+                .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+            return order.map { entries[$0.3] }
         }
+    }
+
+    /// Each text's position among the distinct match keys (equal keys share a rank); with `folded`,
+    /// the texts are match keys already.
+    private static func ranks(_ texts: [String], folded: Bool = false) -> [String: Int] {
+        let keys = Dictionary(texts.map { ($0, folded ? $0 : $0.matchKey) }, uniquingKeysWith: { first, _ in first })
+        let sorted = Array(Set(keys.values)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
+        return keys.mapValues { rank[$0]! }
     }
 
     public func recordReply(

@@ -4,8 +4,15 @@ import LoaCore
 
 extension SQLiteStore {
     public func applyTracking(_ events: [TrackingEvent], channel: String, receivedAt: Date) async throws -> [TrackingResult] {
+        try await applyTracking([TrackingBatch(events: events, channel: channel, receivedAt: receivedAt)])[0]
+    }
+
+    public func applyTracking(_ batches: [TrackingBatch]) async throws -> [[TrackingResult]] {
+        // One transaction (one WAL commit and fsync) for every callback of the batch.
         try await pool.write { db in
-            try events.map { event in try Self.apply(event, channel: channel, receivedAt: receivedAt, db) }
+            try batches.map { batch in
+                try batch.events.map { event in try Self.apply(event, channel: batch.channel, receivedAt: batch.receivedAt, db) }
+            }
         }
     }
 
@@ -27,24 +34,22 @@ extension SQLiteStore {
         case .failed:
             // A channel that took the message but could not deliver it: the next channel of a
             // fallback chain goes now instead of after the receipt timeout.
-            try db.execute(
-                sql: """
-                    UPDATE messages SET next_at = ?, last_error = ? WHERE id = ? AND await_receipt = 1
-                      AND state IN ('accepted', 'sending')
-                    """,
-                arguments: [receivedAt.millis, event.detail ?? "not delivered", message])
+            try db.cachedStatement(sql: """
+                UPDATE messages SET next_at = ?, last_error = ? WHERE id = ? AND await_receipt = 1
+                  AND state IN ('accepted', 'sending')
+                """
+            ).execute(arguments: [receivedAt.millis, event.detail ?? "not delivered", message])
             if db.changesCount > 0 { return .applied(message: message, moved: false) }
             return .applied(message: message, moved: try advance(db, message: message, to: .failed, at: time, error: event.detail ?? "not delivered"))
         default:
             let moved = try advance(db, message: message, to: event.state, at: time, error: nil)
             if event.state.rank >= MessageState.delivered.rank {
-                try db.execute(
-                    sql: "UPDATE messages SET await_receipt = 0, next_at = NULL WHERE id = ? AND await_receipt = 1",
-                    arguments: [message])
+                try db.cachedStatement(sql: "UPDATE messages SET await_receipt = 0, next_at = NULL WHERE id = ? AND await_receipt = 1")
+                    .execute(arguments: [message])
             }
             if event.state == .opened {
-                try db.execute(
-                    sql: "UPDATE messages SET opened_at = COALESCE(opened_at, ?) WHERE id = ?", arguments: [time.millis, message])
+                try db.cachedStatement(sql: "UPDATE messages SET opened_at = COALESCE(opened_at, ?) WHERE id = ?")
+                    .execute(arguments: [time.millis, message])
             }
             return .applied(message: message, moved: moved)
         }
