@@ -44,6 +44,7 @@ struct MetricsTests {
     @Test
     func messagesByStateAndChannelAndTheQueueAreExposed() async throws {
         let server = try await ServerHarness.start()
+        _ = try await server.request(.post, "/hooks/zalo/\(ServerHarness.hookSecret)/status", body: Array("{}".utf8))
         let response = try await server.request(.get, "/metrics")
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"]?.hasPrefix("text/plain; version=0.0.4") == true)
@@ -51,6 +52,7 @@ struct MetricsTests {
         #expect(text.contains("loa_messages{state=\"accepted\",channel=\"zalo\"} 4"), "\(text)")
         #expect(text.contains("loa_queue_depth{kind=\"due\"} 0"))
         #expect(text.contains("# TYPE loa_messages gauge"))
+        #expect(text.contains("loa_webhooks_refused_total{channel=\"zalo\",status=\"401\"} 1"), "\(text)")
         await server.stop()
     }
 }

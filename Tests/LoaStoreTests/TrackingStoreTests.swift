@@ -125,6 +125,40 @@ struct TrackingStoreTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func severalCallbacksInOneTransactionKeepTheirOwnChannelTimeAndResults(backend: StoreBackend) async throws {
+        let store = try await backend.seededStore()
+        let (notice, jobs) = try await sentConvocation(store)
+        let an = try #require(jobs["Nguyễn Văn An"]), binh = try #require(jobs["Trần Thị Bình"])
+        let t1 = Self.t0.addingTimeInterval(10), t2 = Self.t0.addingTimeInterval(20)
+        let results = try await store.applyTracking([
+            TrackingBatch(
+                events: [TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "an-d")],
+                channel: "sms", receivedAt: t1),
+            TrackingBatch(events: [], channel: "sms", receivedAt: t1),
+            TrackingBatch(
+                events: [
+                    TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "an-d"),
+                    TrackingEvent(subject: .gatewayRef("R\(binh.messageID)", phone: nil), state: .opened, dedupeKey: "b-o"),
+                ], channel: "sms", receivedAt: t2),
+            TrackingBatch(
+                events: [TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "an-d")],
+                channel: "zalo", receivedAt: t2),
+        ])
+        #expect(results == [
+            [.applied(message: an.messageID, moved: true)], [],
+            [.duplicate, .applied(message: binh.messageID, moved: true)],
+            [.applied(message: an.messageID, moved: false)],
+        ], "dedupe keys are per channel, and a repeat in a later callback of the same transaction is a duplicate")
+        let anEvents = try await store.events(message: an.messageID).filter { $0.kind == "receipt" }
+        #expect(anEvents.map(\.channel) == ["sms", "zalo"])
+        let messages = try await store.messages(notice: notice.id)
+        #expect(messages.first { $0.id == binh.messageID }?.state == .opened)
+        let report = try await store.report(notice: notice.id, by: nil, reachTarget: 0.8)
+        #expect(report.totals.opened == 1 && report.totals.delivered == 2 && report.totals.targeted == 4)
+        #expect(report.rows.isEmpty)
+    }
+
+    @Test(arguments: StoreBackend.available)
     func unreadListsWhoWasNotReachedOrDidNotConfirm(backend: StoreBackend) async throws {
         let store = try await backend.seededStore()
         let (notice, jobs) = try await sentConvocation(store)
@@ -143,6 +177,34 @@ struct TrackingStoreTests {
         let hamlet = try await store.unread(notice: notice.id, filter: UnreadFilter(hamlet: "THÔNG NHẤT"))
         #expect(hamlet.map(\.name) == ["Trần Thị Bình"], "hamlet names match whatever the case")
         #expect(hamlet.first?.phone == "+84987654321")
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func unreadIsInVietnameseHamletThenNameOrder(backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let rows: [ResidentInput] = [
+            ResidentInput(name: "Dương Thị Lan", phone: Sample.phone("0912000001"), hamlet: "Tân Lập"),
+            ResidentInput(name: "Đỗ Văn Hùng", phone: Sample.phone("0912000002"), hamlet: "Tân Lập"),
+            ResidentInput(name: "Bùi Văn Nam", phone: Sample.phone("0912000003"), hamlet: "Tân Lập"),
+            ResidentInput(name: "Đỗ Văn Hùng", phone: Sample.phone("0912000004"), hamlet: "Tân Lập"),
+            ResidentInput(name: "Do Van Hung", phone: Sample.phone("0912000005"), hamlet: "Tân Lập"),
+            ResidentInput(name: "Ánh Ngọc", phone: Sample.phone("0912000006")),
+            ResidentInput(name: "Hà Thị Thu", phone: Sample.phone("0912000007"), hamlet: "Đồng Tâm"),
+            ResidentInput(name: "An Văn Bé", phone: Sample.phone("0912000008"), hamlet: "Tân Lập"),
+        ]
+        _ = try await store.importResidents(rows, columns: .all, actor: "test")
+        let notice = try await store.createNotice(Sample.draft([.all], sendAt: Self.t0))
+        let unread = try await store.unread(notice: notice.id, filter: UnreadFilter())
+        // No hamlet first (""), then Đồng Tâm (d…) before Tân Lập; in a hamlet Đ sorts with D,
+        // accents and case are ignored, and equal names keep the order of their resident ids.
+        #expect(unread.map(\.name) == [
+            "Ánh Ngọc", "Hà Thị Thu", "An Văn Bé", "Bùi Văn Nam", "Đỗ Văn Hùng", "Đỗ Văn Hùng", "Do Van Hung", "Dương Thị Lan",
+        ])
+        #expect(unread.map(\.phone)[4...6] == ["+84912000002", "+84912000004", "+84912000005"])
+        #expect(unread.map(\.hamlet) == [nil, "Đồng Tâm"] + Array(repeating: "Tân Lập", count: 6))
+        let one = try await store.unread(notice: notice.id, filter: UnreadFilter(hamlet: "tân lập"))
+        #expect(one.map(\.name) == Array(unread.map(\.name)[2...]))
+        #expect(try await store.unread(notice: notice.id, filter: UnreadFilter(hamlet: "Nowhere")).isEmpty)
     }
 
     @Test(arguments: StoreBackend.available)

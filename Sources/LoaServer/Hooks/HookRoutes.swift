@@ -10,7 +10,7 @@ import LoaStore
 /// 404/401/400 and changes nothing; everything else is recorded before the 200 goes out.
 enum HookRoutes {
     static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
-        let processor = HookProcessor(setup: setup)
+        let processor = HookProcessor(setup: setup, ingest: TrackingIngest(store: setup.store))
         for method in [HTTPRequest.Method.get, .post] {
             router.on("/hooks/:channel/:secret/:event", method: method) { request, context in
                 await processor.handle(request, context: context)
@@ -22,6 +22,8 @@ enum HookRoutes {
 /// Turns one hook request into store changes.
 struct HookProcessor: Sendable {
     let setup: ServerSetup
+    /// Shared by every hook request, so concurrent callbacks are committed together.
+    let ingest: TrackingIngest
 
     func handle(_ request: Request, context: LoaRequestContext) async -> Response {
         guard let expected = setup.configuration.server.hookSecret?.value, !expected.isEmpty,
@@ -29,6 +31,7 @@ struct HookProcessor: Sendable {
             let channel = context.parameters.get("channel"), let adapter = setup.adapters[channel],
             let event = context.parameters.get("event").flatMap(HookRequest.Event.init(rawValue:))
         else {
+            setup.metrics.recordRefusedHook(channel: "unknown", status: 404)
             return Responses.text(.notFound, "not found")
         }
         let body: ByteBuffer
@@ -50,6 +53,7 @@ struct HookProcessor: Sendable {
             events = try adapter.events(in: hook)
         } catch {
             setup.logger.notice("hook refused", metadata: ["channel": "\(channel)", "reason": "\(error.message)"])
+            setup.metrics.recordRefusedHook(channel: channel, status: error.status)
             return Responses.text(HTTPResponse.Status(code: error.status), error.message)
         }
         do {
@@ -62,7 +66,7 @@ struct HookProcessor: Sendable {
         return Responses.text(.ok, "OK")
     }
 
-    /// Applies state events in one transaction, then each reply.
+    /// Applies each reply, then the state events in one transaction shared with concurrent hooks.
     func record(_ events: [GatewayEvent], channel: String, at time: Date) async throws {
         var tracking: [TrackingEvent] = []
         for event in events {
@@ -82,7 +86,7 @@ struct HookProcessor: Sendable {
             }
         }
         if !tracking.isEmpty {
-            _ = try await setup.store.applyTracking(tracking, channel: channel, receivedAt: time)
+            _ = try await ingest.apply(TrackingBatch(events: tracking, channel: channel, receivedAt: time))
         }
     }
 }
