@@ -10,11 +10,13 @@
 
 LOA_KANNEL_FAKESMSC="${LOA_KANNEL_FAKESMSC:-/usr/lib/kannel/test/fakesmsc}"
 
-# _kannel_free_port: a loopback port nothing answers on (bash's /dev/tcp, no extra tools).
+# _kannel_free_port: a loopback port nothing answers on (bash's /dev/tcp, no extra tools), below
+# the kernel's ephemeral range (32768 and up), so no test's client socket or port-0 server takes it
+# between now and the test that binds it.
 _kannel_free_port() {
     local port
     while :; do
-        port=$(( 20000 + RANDOM % 40000 ))
+        port=$(( 20000 + RANDOM % 12000 ))
         { (exec 3<>"/dev/tcp/127.0.0.1/$port"); } 2>/dev/null || { echo "$port"; return; }
     done
 }

@@ -92,5 +92,18 @@ public protocol ZaloTokenHolder: ChannelAdapter {
     var tokens: ZaloTokenKeeper { get }
 }
 
+extension ZaloTokenHolder {
+    /// The configured secrets and every token the keeper has held.
+    public var secrets: [String] {
+        (config.secrets.values.map(\.value) + tokens.secrets).filter { !$0.isEmpty }
+    }
+
+    /// Refreshes the OA token after Zalo refused it (ZNS `-124`, OA `-216`/`-220`; gateways.md §1.5,
+    /// §3.1, §11.6).
+    public func renewCredentials() async throws(SendError) {
+        try await tokens.renewAfterRejection()
+    }
+}
+
 extension ZaloZNSAdapter: ZaloTokenHolder {}
 extension ZaloOAAdapter: ZaloTokenHolder {}

@@ -1,4 +1,5 @@
 import Crypto
+import LoaConfig
 import Foundation
 
 /// Zalo's webhook signature, the same for ZNS and OA events (gateways.md §3.4, §11.3):
@@ -13,6 +14,17 @@ struct ZaloEventSignature: Sendable {
 
     let appID: String
     let secretKey: String
+
+    init(appID: String, secretKey: String) {
+        self.appID = appID
+        self.secretKey = secretKey
+    }
+
+    /// The rule for a Zalo channel: its `app_id` and OA `secret_key` (empty when not configured,
+    /// which refuses every event).
+    init(config: ChannelConfig) {
+        self.init(appID: config.settings["app_id"] ?? "", secretKey: config.secrets["secret_key"]?.value ?? "")
+    }
 
     /// The lowercase hex digest Zalo sends for `body` with the body's `timestamp` text.
     func hex(body: [UInt8], timestamp: String) -> String {

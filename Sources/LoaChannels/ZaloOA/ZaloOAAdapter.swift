@@ -28,17 +28,7 @@ public struct ZaloOAAdapter: ChannelAdapter {
         self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/v3.0/oa/message/cs"
         self.now = now
         self.tokens = tokens ?? ZaloTokenKeeper(config: config)
-        self.signature = ZaloEventSignature(
-            appID: config.settings["app_id"] ?? "", secretKey: config.secrets["secret_key"]?.value ?? "")
-    }
-
-    public var secrets: [String] {
-        (config.secrets.values.map(\.value) + tokens.secrets).filter { !$0.isEmpty }
-    }
-
-    /// Refreshes the OA token after `-216`/`-220` (gateways.md §3.1, §11.6).
-    public func renewCredentials() async throws(SendError) {
-        try await tokens.renewAfterRejection()
+        self.signature = ZaloEventSignature(config: config)
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {

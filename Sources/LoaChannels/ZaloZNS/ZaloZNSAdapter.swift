@@ -36,17 +36,7 @@ public struct ZaloZNSAdapter: ChannelAdapter {
         self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/message/template"
         self.now = now
         self.tokens = tokens ?? ZaloTokenKeeper(config: config)
-        self.signature = ZaloEventSignature(
-            appID: config.settings["app_id"] ?? "", secretKey: config.secrets["secret_key"]?.value ?? "")
-    }
-
-    public var secrets: [String] {
-        (config.secrets.values.map(\.value) + tokens.secrets).filter { !$0.isEmpty }
-    }
-
-    /// Refreshes the OA token after `-124` (gateways.md §1.5, §11.6).
-    public func renewCredentials() async throws(SendError) {
-        try await tokens.renewAfterRejection()
+        self.signature = ZaloEventSignature(config: config)
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {

@@ -31,26 +31,10 @@ public struct AdapterContext: Sendable {
 public enum AdapterHarness {
     /// The cases of `Fixtures/channels/<relativePath>`; the folder name is the default channel kind.
     public static func cases(_ relativePath: String, filePath: String = #filePath) throws(FixtureError) -> [AdapterCase] {
-        let data = try FixtureLocator.channelFixture(relativePath, from: filePath)
-        let kind = relativePath.split(separator: "/").first.map(String.init) ?? relativePath
-        let rows: [JSONValue]
-        do {
-            rows = try JSONDecoder().decode([JSONValue].self, from: data)
-        } catch {
-            throw FixtureError("\(relativePath): not a JSON array of cases: \(error)")
+        let table = try FixtureLocator.table(relativePath, as: AdapterFixture.self, from: filePath)
+        return try table.rows.map { source, fixture throws(FixtureError) in
+            try AdapterCase(fixture, kind: table.kind, source: "\(source) \(fixture.label)")
         }
-        var cases: [AdapterCase] = []
-        for (index, row) in rows.enumerated() {
-            let source = "\(relativePath) #\(index + 1)"
-            let fixture: AdapterFixture
-            do {
-                fixture = try JSONDecoder().decode(AdapterFixture.self, from: Data(row.encoded))
-            } catch {
-                throw FixtureError("\(source): \(error)")
-            }
-            cases.append(try AdapterCase(fixture, kind: kind, source: "\(source) \(fixture.label)"))
-        }
-        return cases
     }
 
     /// Runs one case against the adapter `make` builds; throws a ``HarnessFailure`` listing every problem.

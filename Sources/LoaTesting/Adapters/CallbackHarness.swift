@@ -15,23 +15,9 @@ import LoaConfig
 public enum CallbackHarness {
     /// The cases of `Fixtures/channels/<relativePath>`; the folder name is the default channel kind.
     public static func cases(_ relativePath: String, filePath: String = #filePath) throws(FixtureError) -> [CallbackCase] {
-        let data = try FixtureLocator.channelFixture(relativePath, from: filePath)
-        let kind = relativePath.split(separator: "/").first.map(String.init) ?? relativePath
-        let rows: [JSONValue]
-        do {
-            rows = try JSONDecoder().decode([JSONValue].self, from: data)
-        } catch {
-            throw FixtureError("\(relativePath): not a JSON array of cases: \(error)")
-        }
-        return try rows.enumerated().map { index, row throws(FixtureError) in
-            let source = "\(relativePath) #\(index + 1)"
-            let fixture: CallbackFixture
-            do {
-                fixture = try JSONDecoder().decode(CallbackFixture.self, from: Data(row.encoded))
-            } catch {
-                throw FixtureError("\(source): \(error)")
-            }
-            return try CallbackCase(fixture, kind: kind, source: "\(source) \(fixture.label)")
+        let table = try FixtureLocator.table(relativePath, as: CallbackFixture.self, from: filePath)
+        return try table.rows.map { source, fixture throws(FixtureError) in
+            try CallbackCase(fixture, kind: table.kind, source: "\(source) \(fixture.label)")
         }
     }
 

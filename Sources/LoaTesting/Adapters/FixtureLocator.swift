@@ -37,6 +37,31 @@ public enum FixtureLocator {
         return data
     }
 
+    /// One fixture table: its default channel kind (the folder's name) and each case decoded as `Row`,
+    /// with a source label (`esms/send.json #3`) for failure messages.
+    static func table<Row: Decodable>(
+        _ relativePath: String, as _: Row.Type, from filePath: String
+    ) throws(FixtureError) -> (kind: String, rows: [(source: String, row: Row)]) {
+        let data = try channelFixture(relativePath, from: filePath)
+        let kind = relativePath.split(separator: "/").first.map(String.init) ?? relativePath
+        let values: [JSONValue]
+        do {
+            values = try JSONDecoder().decode([JSONValue].self, from: data)
+        } catch {
+            throw FixtureError("\(relativePath): not a JSON array of cases: \(error)")
+        }
+        var rows: [(source: String, row: Row)] = []
+        for (index, value) in values.enumerated() {
+            let source = "\(relativePath) #\(index + 1)"
+            do {
+                rows.append((source, try JSONDecoder().decode(Row.self, from: Data(value.encoded))))
+            } catch {
+                throw FixtureError("\(source): \(error)")
+            }
+        }
+        return (kind, rows)
+    }
+
     private static func search(upFrom directory: URL) -> URL? {
         var current = directory.standardizedFileURL
         while true {
