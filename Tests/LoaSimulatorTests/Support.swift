@@ -95,3 +95,41 @@ func phone(_ index: Int) -> String {
     let digits = String(index)
     return "8498" + String(repeating: "0", count: 7 - digits.count) + digits
 }
+
+/// The standard output of a system tool fed `input` on standard input: the test oracles below
+/// come from programs that share no code with the simulator.
+func toolOutput(_ path: String, _ arguments: [String] = [], input: [UInt8]) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let stdin = Pipe()
+    let stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input))
+    try stdin.fileHandleForWriting.close()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return data
+}
+
+/// The first word of a coreutils digest line (`<hex>  -`).
+private func digestWord(_ data: Data) -> String {
+    String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+}
+
+/// SHA-1 of `bytes` computed by coreutils' `sha1sum`.
+func sha1sum(_ bytes: [UInt8]) throws -> String {
+    digestWord(try toolOutput("/usr/bin/sha1sum", input: bytes))
+}
+
+/// SHA-256 of `bytes` computed by coreutils' `sha256sum`, independently of the simulator.
+func sha256sum(_ bytes: [UInt8]) throws -> String {
+    digestWord(try toolOutput("/usr/bin/sha256sum", input: bytes))
+}
+
+/// base64(HMAC-SHA1(key, text)) computed by `openssl`, independently of the simulator.
+func opensslHMACSHA1(key: String, _ text: String) throws -> String {
+    try toolOutput("/usr/bin/openssl", ["dgst", "-sha1", "-hmac", key, "-binary"], input: Array(text.utf8)).base64EncodedString()
+}

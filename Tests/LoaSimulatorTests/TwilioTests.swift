@@ -93,20 +93,3 @@ func formPairs(_ text: String) -> [(String, String)] {
         return (parts[0], parts.count > 1 ? parts[1] : "")
     }
 }
-
-/// base64(HMAC-SHA1(key, text)) computed by `openssl`, independently of the simulator.
-func opensslHMACSHA1(key: String, _ text: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-    process.arguments = ["dgst", "-sha1", "-hmac", key, "-binary"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return data.base64EncodedString()
-}
