@@ -76,13 +76,9 @@ public struct ESMSAdapter: ChannelAdapter {
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
         if let error = SendError.from(status: response, now: now()) { throw error }
-        let reply: ESMSReply
-        do {
-            reply = try JSONDecoder().decode(ESMSReply.self, from: Data(response.body))
-        } catch {
-            // Retrying is safe: a repeat of the same RequestId is answered 124, not sent twice (§11.1).
-            throw SendError(.retryable, "unreadable eSMS reply (HTTP \(response.status)): \(response.excerpt)")
-        }
+        // Retrying an unreadable reply is safe: a repeat of the same RequestId is answered 124, not
+        // sent twice (§11.1).
+        let reply = try response.decodedReply(ESMSReply.self, gateway: "eSMS")
         let segments = body(for: message).info.segments
         switch reply.codeResult {
         case ESMSCodes.accepted:

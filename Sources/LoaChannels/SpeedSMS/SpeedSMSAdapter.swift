@@ -78,14 +78,8 @@ public struct SpeedSMSAdapter: ChannelAdapter {
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
         if let error = SendError.from(status: response, now: now()) { throw error }
-        let reply: SpeedSMSReply
-        do {
-            reply = try JSONDecoder().decode(SpeedSMSReply.self, from: Data(response.body))
-        } catch {
-            // Nothing says whether SpeedSMS took it, and it does not dedupe (§11.1): a retry may
-            // send twice, but a lost convocation costs more than a rare duplicate.
-            throw SendError(.retryable, "unreadable SpeedSMS reply (HTTP \(response.status)): \(response.excerpt)")
-        }
+        // SpeedSMS does not dedupe (§11.1): retrying an unreadable reply may send twice.
+        let reply = try response.decodedReply(SpeedSMSReply.self, gateway: "SpeedSMS")
         if !reply.invalidPhones.isEmpty {
             // §5: the number is listed in `invalidPhone`, whatever the code says.
             let said = reply.message.map { " (SpeedSMS: \($0))" } ?? ""

@@ -53,14 +53,7 @@ public struct ZaloOAAdapter: ChannelAdapter {
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
         if let error = SendError.from(status: response, now: now()) { throw error }
-        let reply: ZaloOAReply
-        do {
-            reply = try JSONDecoder().decode(ZaloOAReply.self, from: Data(response.body))
-        } catch {
-            // Not Zalo's envelope: nothing says whether Zalo took it, and a lost convocation costs
-            // more than a rare duplicate, so try again.
-            throw SendError(.retryable, "unreadable Zalo OA reply (HTTP \(response.status)): \(response.excerpt)")
-        }
+        let reply = try response.decodedReply(ZaloOAReply.self, gateway: "Zalo OA")
         guard reply.error == 0 else {
             throw ZaloOACodes.error(code: reply.error, zaloMessage: reply.message, now: now(), zone: message.timeZone)
         }

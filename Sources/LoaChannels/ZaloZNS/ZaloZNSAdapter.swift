@@ -65,15 +65,7 @@ public struct ZaloZNSAdapter: ChannelAdapter {
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
         if let error = SendError.from(status: response, now: now()) { throw error }
-        let reply: ZaloZNSReply
-        do {
-            reply = try JSONDecoder().decode(ZaloZNSReply.self, from: Data(response.body))
-        } catch {
-            // Not Zalo's envelope (a proxy page, a truncated body): nothing says whether Zalo took
-            // it, and a lost convocation costs more than a rare duplicate, so try again.
-            throw SendError(
-                .retryable, "unreadable ZNS reply (HTTP \(response.status)): \(response.excerpt)")
-        }
+        let reply = try response.decodedReply(ZaloZNSReply.self, gateway: "ZNS")
         guard reply.error == 0 else {
             throw ZaloZNSCodes.error(
                 code: reply.error, zaloMessage: reply.message, now: now(), zone: message.timeZone)
