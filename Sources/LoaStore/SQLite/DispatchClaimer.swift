@@ -41,8 +41,6 @@ struct DispatchClaimer {
             let id: Int64 = row[0]
             let noticeID: String = row[1]
             let state = MessageState(rawValue: row[2]) ?? .queued
-            var step: Int = row[3]
-            var attempts: Int = row[4]
             let channels: [String]
             if let known = policies[noticeID] {
                 channels = known
@@ -50,15 +48,13 @@ struct DispatchClaimer {
                 channels = try ChannelPolicy(parsing: row[9]).channels
                 policies[noticeID] = channels
             }
-            if row[5] as Bool {
-                // No receipt came in time: a delivered (or better) message needs nothing more.
-                guard state.rank < MessageState.delivered.rank, step + 1 < channels.count else {
-                    try db.execute(
-                        sql: "UPDATE messages SET next_at = NULL, await_receipt = 0 WHERE id = ?", arguments: [id])
-                    continue
-                }
-                step += 1
-                attempts = 0
+            let round: Int = row[8]
+            let plan = ClaimPlan.make(
+                notice: noticeID, message: id, state: state, step: row[3], attempts: row[4], awaitingReceipt: row[5],
+                round: round, channels: channels)
+            guard case .send(let step, let attempts, let channel, let key) = plan else {
+                try db.execute(sql: "UPDATE messages SET next_at = NULL, await_receipt = 0 WHERE id = ?", arguments: [id])
+                continue
             }
             let crashed = (row[6] as Int64?) != nil
             if crashed {
@@ -66,9 +62,6 @@ struct DispatchClaimer {
                     sql: "UPDATE attempts SET outcome = 'interrupted' WHERE message_id = ? AND finished_at IS NULL",
                     arguments: [id])
             }
-            let round: Int = row[8]
-            let key = IdempotencyKey.make(notice: noticeID, message: id, step: step, round: round)
-            let channel = step < channels.count ? channels[step] : "?"
             try db.cachedStatement(
                 sql: "INSERT INTO attempts (message_id, channel, idempotency_key, started_at, round) VALUES (?, ?, ?, ?, ?)"
             ).execute(arguments: [id, channel, key, now, round])

@@ -151,13 +151,7 @@ private struct RecordMove {
     }
 
     private init(target: MessageState?) {
-        // Running out of channels fails only a message no channel took: in a `zalo+sms` notice an
-        // SMS already accepted stands when Zalo refuses.
-        sources = switch target {
-        case nil: []
-        case .failed: [MessageState.queued.rawValue, MessageState.sending.rawValue]
-        case let state?: MessageState.sources(for: state).map(\.rawValue)
-        }
+        sources = target.map { ClaimPlan.recordSources(for: $0).map(\.rawValue) } ?? []
         let ladder = target == nil
             ? ""
             : "WHEN state IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", "))) THEN ?"

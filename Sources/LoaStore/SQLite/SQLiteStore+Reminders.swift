@@ -6,10 +6,7 @@ extension SQLiteStore {
     /// One `reminders` row per offset before the meeting (or expiry), earliest first; offsets that
     /// would fall before the notice is sent are dropped.
     static func planReminders(_ draft: NoticeDraft, notice: String, _ db: Database) throws {
-        guard let anchor = draft.meetingAt ?? draft.expiresAt else { return }
-        let dues = Set(draft.reminders.map { anchor.addingTimeInterval(-$0.seconds) })
-            .filter { $0 > draft.sendAt }.sorted()
-        for (index, due) in dues.enumerated() {
+        for (index, due) in draft.reminderDues.enumerated() {
             try db.execute(
                 sql: "INSERT INTO reminders (notice_id, round, due_at) VALUES (?, ?, ?)",
                 arguments: [notice, index + 1, due.millis])
@@ -52,6 +49,15 @@ extension SQLiteStore {
             }
             return total
         }
+    }
+}
+
+extension NoticeDraft {
+    /// When each reminder round is due: offsets before the meeting (or expiry), earliest first;
+    /// offsets that would fall before the notice is sent are dropped.
+    var reminderDues: [Date] {
+        guard let anchor = meetingAt ?? expiresAt else { return [] }
+        return Set(reminders.map { anchor.addingTimeInterval(-$0.seconds) }).filter { $0 > sendAt }.sorted()
     }
 }
 

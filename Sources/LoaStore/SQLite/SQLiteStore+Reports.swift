@@ -48,26 +48,17 @@ extension SQLiteStore {
                         """, notice: notice, key: { String.fromDatabaseValue($0) ?? "" }
                 ).rows
             }
-            var report = ReachReport(
-                notice: notice, totals: scan.totals, reachTarget: reachTarget, smsSegments: scan.segments, grouping: grouping)
             // Reminder attempts are few: read them through their partial index, then their messages.
-            report.reminderSends = try Int.fetchOne(
+            let reminderSends = try Int.fetchOne(
                 db,
                 sql: """
                     SELECT COUNT(*) FROM attempts a CROSS JOIN messages m ON m.id = a.message_id
                     WHERE a.round > 0 AND a.outcome = 'accepted' AND m.notice_id = ?
                     """, arguments: [notice]) ?? 0
-            report.rows = rows.map { ReachReport.Row(key: $0.key, counts: $0.counts) }
-                .sorted { ($0.key.matchKey, $0.key) < ($1.key.matchKey, $1.key) }
-            return report
+            return ReachReport(
+                notice: notice, scan: scan, rows: rows, reachTarget: reachTarget, grouping: grouping,
+                reminderSends: reminderSends)
         }
-    }
-
-    /// Grouped counts per key (in first-seen order) and their sum.
-    private struct Partition {
-        var rows: [(key: String, counts: ReachCounts)] = []
-        var totals = ReachCounts()
-        var segments = 0
     }
 
     /// Rows of `key, state, unreachable, n, opened, segments` folded by `key(row.key)` and in total.
@@ -75,23 +66,12 @@ extension SQLiteStore {
         _ db: Database, sql: String, notice: String, key: (DatabaseValue) -> String
     ) throws -> Partition {
         var partition = Partition()
-        var positions: [String: Int] = [:]
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: [notice])
         while let row = try cursor.next() {
             guard let state = MessageState(rawValue: row["state"]) else { continue }
-            let name = key(row["key"])
-            let unreachable: Bool = row["unreachable"], opened: Int = row["opened"], count: Int = row["n"]
-            let position: Int
-            if let known = positions[name] {
-                position = known
-            } else {
-                position = partition.rows.count
-                positions[name] = position
-                partition.rows.append((name, ReachCounts()))
-            }
-            partition.rows[position].counts.add(state, unreachable: unreachable, opened: opened, count: count)
-            partition.totals.add(state, unreachable: unreachable, opened: opened, count: count)
-            partition.segments += (row["segments"] as Int?) ?? 0
+            partition.add(
+                key: key(row["key"]), state: state, unreachable: row["unreachable"], opened: row["opened"],
+                count: row["n"], segments: (row["segments"] as Int?) ?? 0)
         }
         return partition
     }
@@ -111,44 +91,17 @@ extension SQLiteStore {
                 sql += " AND m.hamlet_id = ?"
                 _ = arguments.append(contentsOf: [id])
             }
-            // Hamlet, then name, in the order a Vietnamese reader expects (Đ with D, accents ignored).
-            // Folding is done once per distinct hamlet and name (names repeat a lot in a commune),
-            // and the sort compares integer ranks of the folded keys instead of strings.
-            let hamletNames = Dictionary(hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
-            let hamletRanks = Self.ranks(Array(hamletNames.values) + [""])
-            var nameKeys: [String: String] = [:]
-            var entries: [UnreadEntry] = []
-            var sortKeys: [(hamlet: Int, name: String, id: Int64)] = []
+            let hamletNames = Dictionary(
+                hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
+            var sorter = UnreadSorter(hamlets: hamletNames.values)
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try cursor.next() {
-                let hamlet = (row[3] as Int64?).flatMap { hamletNames[$0] }
-                let entry = UnreadEntry(
-                    residentID: row[0], name: row[1], phone: row[2], hamlet: hamlet,
-                    state: MessageState(rawValue: row[4]) ?? .queued, lastError: row[5])
-                let nameKey: String
-                if let known = nameKeys[entry.name] {
-                    nameKey = known
-                } else {
-                    nameKey = entry.name.matchKey
-                    nameKeys[entry.name] = nameKey
-                }
-                sortKeys.append((hamletRanks[hamlet ?? ""] ?? 0, nameKey, entry.residentID))
-                entries.append(entry)
+                sorter.add(UnreadEntry(
+                    residentID: row[0], name: row[1], phone: row[2], hamlet: (row[3] as Int64?).flatMap { hamletNames[$0] },
+                    state: MessageState(rawValue: row[4]) ?? .queued, lastError: row[5]))
             }
-            let nameRanks = Self.ranks(Array(Set(nameKeys.values)), folded: true)
-            let order = sortKeys.indices.map { (sortKeys[$0].hamlet, nameRanks[sortKeys[$0].name] ?? 0, sortKeys[$0].id, $0) }
-                .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-            return order.map { entries[$0.3] }
+            return sorter.sorted()
         }
-    }
-
-    /// Each text's position among the distinct match keys (equal keys share a rank); with `folded`,
-    /// the texts are match keys already.
-    private static func ranks(_ texts: [String], folded: Bool = false) -> [String: Int] {
-        let keys = Dictionary(texts.map { ($0, folded ? $0 : $0.matchKey) }, uniquingKeysWith: { first, _ in first })
-        let sorted = Array(Set(keys.values)).sorted()
-        let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
-        return keys.mapValues { rank[$0]! }
     }
 
     public func recordReply(
@@ -199,11 +152,7 @@ extension SQLiteStore {
                   AND (n.expires_at IS NULL OR n.expires_at > ?) AND n.send_at <= ?
                 ORDER BY n.send_at DESC, n.id DESC
                 """, arguments: [resident, now.millis, now.millis])
-        let candidates = rows.map { (id: $0["id"] as Int64, notice: $0["notice"] as String) }
-        if let code, let match = candidates.first(where: { $0.notice.dropFirst(2).uppercased() == code }) {
-            return (match.id, match.notice)
-        }
-        return candidates.first.map { ($0.id, $0.notice) }
+        return ReplyTarget.pick(rows.map { (id: $0["id"] as Int64, notice: $0["notice"] as String) }, code: code)
     }
 
     public func replies(limit: Int) async throws -> [ReplyRecord] {
