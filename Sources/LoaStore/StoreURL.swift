@@ -29,8 +29,8 @@ public enum StoreLocation: Sendable, Equatable {
         switch self {
         case .sqlite(let path):
             return try SQLiteStore(path: path)
-        case .postgres:
-            throw StoreError(.unsupportedURL, "PostgreSQL is not supported by this build yet; use sqlite:PATH")
+        case .postgres(let url):
+            return try await PostgresStore(url: url)
         }
     }
 }

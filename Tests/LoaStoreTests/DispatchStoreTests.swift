@@ -33,6 +33,33 @@ struct DispatchStoreTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func workersClaimingAtOnceNeverShareAMessage(backend: StoreBackend) async throws {
+        let store = try await backend.makeStore()
+        let rows = (0..<400).map { index in
+            ResidentInput(name: "Cư dân \(index)", phone: Sample.phone("09\(10_000_000 + index)"), hamlet: "Thôn \(index % 4)")
+        }
+        _ = try await store.importResidents(rows, columns: .all, actor: "test")
+        _ = try await store.createNotice(Sample.draft([.all], sendAt: Self.t0))
+        // Four workers claim side by side in rounds of 25 until nothing is left.
+        let claims = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for worker in 1...4 {
+                group.addTask {
+                    var mine: [Int64] = []
+                    while true {
+                        let jobs = try await self.claim(store, at: Self.t0, limit: 25, worker: "w\(worker)")
+                        if jobs.isEmpty { return mine }
+                        mine += jobs.map(\.messageID)
+                    }
+                }
+            }
+            return try await group.reduce(into: [[Int64]]()) { $0.append($1) }
+        }
+        let all = claims.flatMap { $0 }
+        #expect(all.count == 400)
+        #expect(Set(all).count == 400, "no message claimed by two workers")
+    }
+
+    @Test(arguments: StoreBackend.available)
     func aCrashedWorkersClaimsAreRetakenWithTheSameKey(backend: StoreBackend) async throws {
         let store = try await backend.seededStore()
         _ = try await store.createNotice(Sample.draft([.phone(Sample.rows[0].phone)], sendAt: Self.t0))

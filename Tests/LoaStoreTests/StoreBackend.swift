@@ -3,11 +3,21 @@ import LoaCore
 import LoaStore
 import Testing
 
-/// The backends the contract suite runs on: SQLite always, PostgreSQL when a server is given.
+/// The backends the contract suite runs on: SQLite always, PostgreSQL when a server is given in
+/// `LOA_TEST_POSTGRES_URL` (scripts/test starts one). Under `CI=true` PostgreSQL is never skipped:
+/// without a server its runs fail.
 enum StoreBackend: String, CustomTestStringConvertible, Sendable {
     case sqlite
+    case postgres
 
-    static var available: [StoreBackend] { [.sqlite] }
+    static var available: [StoreBackend] {
+        let environment = ProcessInfo.processInfo.environment
+        return postgresServer != nil || environment["CI"] == "true" ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    static var postgresServer: String? {
+        ProcessInfo.processInfo.environment["LOA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     var testDescription: String { rawValue }
 
@@ -19,7 +29,20 @@ enum StoreBackend: String, CustomTestStringConvertible, Sendable {
                 .appendingPathComponent("loa-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             return try await StoreLocation.sqlite(path: directory.appendingPathComponent("loa.db").path).open()
+        case .postgres:
+            return try await Self.freshPostgresStore()
         }
+    }
+
+    /// A store on a new, empty database of the test server.
+    static func freshPostgresStore() async throws -> any Store {
+        guard let server = postgresServer, var url = URLComponents(string: server) else {
+            throw StoreError(.unsupportedURL, "CI=true but LOA_TEST_POSTGRES_URL is not set: PostgreSQL runs cannot be skipped")
+        }
+        url.path = "/loa_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let database = try #require(url.string)
+        try await PostgresStore.createDatabase(at: database)
+        return try await StoreLocation.postgres(url: database).open()
     }
 
     /// A store holding ``Sample/rows``.

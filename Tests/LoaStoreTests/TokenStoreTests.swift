@@ -28,6 +28,33 @@ struct TokenStoreTests {
         _ = try SQLiteStore(path: path)
     }
 
+    @Test(.enabled(if: StoreBackend.available.contains(.postgres)))
+    func postgresAppliesTheSameMigrationsOnceEvenWhenWorkersStartTogether() async throws {
+        let store = try #require(try await StoreBackend.freshPostgresStore() as? PostgresStore)
+        let expected = ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders"]
+        #expect(try await store.appliedMigrations() == expected)
+        #expect(try SQLiteStore(path: FileManager.default.temporaryDirectory
+            .appendingPathComponent("loa-\(UUID().uuidString).db").path).appliedMigrations() == expected)
+    }
+
+    @Test
+    func postgresURLsKeepTheirPasswordOutOfMessages() async throws {
+        // Nothing listens on port 9 (discard): the error names the server but never the password.
+        do {
+            _ = try await StoreLocation.postgres(url: "postgres://loa:s3cr3t-pw@127.0.0.1:9/loa?sslmode=disable").open()
+            Issue.record("a server on port 9 answered")
+        } catch {
+            #expect(!"\(error)".contains("s3cr3t-pw"))
+            #expect("\(error)".contains("127.0.0.1:9"))
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await StoreLocation.postgres(url: "postgres://loa@127.0.0.1/loa?sslmode=sometimes").open()
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await StoreLocation.postgres(url: "postgres://loa@127.0.0.1/loa?pool=0").open()
+        }
+    }
+
     @Test(arguments: [
         ("sqlite:loa.db", StoreLocation.sqlite(path: "loa.db")),
         ("sqlite:///var/lib/loa/loa.db", .sqlite(path: "/var/lib/loa/loa.db")),
