@@ -11,6 +11,7 @@ struct Loa: AsyncParsableCommand {
         subcommands: [
             Demo.self, Residents.self, NoticeCommand.self, RunCommand.self, ReportCommand.self, UnreadCommand.self,
             AckCommand.self, RepliesCommand.self, ChannelsCommand.self, TokenCommand.self, SimulateCommand.self,
+            DatabaseCommand.self,
         ]
     )
 
