@@ -106,6 +106,24 @@ struct ZaloTokenKeeperTests {
         }
     }
 
+    @Test("Two workers refreshing one OA at once end with the same new pair, and no failure is recorded")
+    func workersShareARefresh() async throws {
+        let fake = try ZaloTokenFake(refreshDelay: .milliseconds(300))
+        let vault = RecordingVault(fake: fake)
+        let first = ZaloTokenKeeper(config: try fake.channel())
+        let second = ZaloTokenKeeper(config: try fake.channel())
+        await first.connect(vault: vault, transport: client)
+        await second.connect(vault: vault, transport: client)
+        async let one: Void = first.refresh()
+        async let two: Void = second.refresh()
+        _ = try await (one, two)
+        #expect(first.accessToken == "AT-1" && second.accessToken == "AT-1")
+        #expect(first.health.isOK && second.health.isOK)
+        #expect(fake.state.withLock { $0.issued } == 1, "one refresh token was spent, once")
+        #expect(await vault.pairs["zalo"]?.failure == nil)
+        #expect(await vault.pairs["zalo"]?.refreshToken == "RT-1")
+    }
+
     @Test("A pair that could not be saved is kept and saved on the next try, without a second refresh")
     func saveFailure() async throws {
         let fake = try ZaloTokenFake(refreshDelay: .zero)

@@ -9,6 +9,8 @@ extension ZaloTokenKeeper {
         guard let refreshToken = published.withLock({ $0.refreshToken }) else {
             return .failure(SendError(.fallback, "zalo channel \(channel) has no refresh token; set refresh_token"))
         }
+        // Several `loa run` workers share one database: another one may have refreshed already.
+        if await adoptNewerStored(than: refreshToken) { return .success(()) }
         if refreshToken == refusedToken, let refusal { return .failure(refusal) }
         guard let appSecret = appSecret?.nonEmpty else {
             return .failure(SendError(.fallback, "zalo channel \(channel) needs app_secret to refresh its token"))
@@ -80,6 +82,14 @@ extension ZaloTokenKeeper {
 
     /// Records a refusal a retry cannot fix, in memory and (best effort) in the vault.
     private func refused(code: Int, text: String?, token: String) async -> Result<Void, SendError> {
+        // The refresh token may have been spent by another worker refreshing at the same moment: its
+        // new pair reaches the shared store within a moment (a refusal is rare; the wait is cheap).
+        if vault != nil {
+            for _ in 0..<6 {
+                if await adoptNewerStored(than: token) { return .success(()) }
+                try? await Task.sleep(for: .milliseconds(500))
+            }
+        }
         let meaning = ZaloTokenReply.refusals[code] ?? "OAuth error"
         let said = text.map { " (Zalo: \(redacted($0)))" } ?? ""
         let reason = "token refresh refused [\(code)] \(meaning)\(said); the OA must be authorised again"
@@ -100,6 +110,19 @@ extension ZaloTokenKeeper {
             }
         }
         return .failure(error)
+    }
+
+    /// Adopts the vault's pair when it is a sound one whose refresh token is not `token` and that is
+    /// newer than the pair in use; returns whether it did.
+    private func adoptNewerStored(than token: String) async -> Bool {
+        guard let vault, let stored = try? await vault.credentials(channel: channel), stored.failure == nil,
+            !stored.refreshToken.isEmpty, stored.refreshToken != token,
+            stored.refreshedAt > (published.withLock { $0.refreshedAt } ?? .distantPast)
+        else { return false }
+        adopt(stored)
+        lastSuccess = now()
+        log("zalo channel \(channel): adopted the token pair another worker refreshed")
+        return true
     }
 
     /// A failure worth trying again later; the token's health is left as it was.

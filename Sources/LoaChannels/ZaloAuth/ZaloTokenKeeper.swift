@@ -116,7 +116,7 @@ public actor ZaloTokenKeeper {
         }
     }
 
-    private func adopt(_ stored: ZaloCredentials) {
+    func adopt(_ stored: ZaloCredentials) {
         published.withLock { state in
             state.accessToken = stored.accessToken.nonEmpty
             state.refreshToken = stored.refreshToken.nonEmpty
