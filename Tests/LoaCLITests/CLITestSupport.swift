@@ -36,3 +36,32 @@ struct CLI {
         return try runner.write(name, Data(contentsOf: url))
     }
 }
+
+extension CLI {
+    /// A `loa.toml` with no quiet hours and one `hook` webhook channel to the simulator on `port`.
+    func writeWebhookConfig(simulatorPort port: Int) throws {
+        try runner.write("loa.toml", Data("""
+            [commune]
+            quiet_hours = "none"
+
+            [[channels]]
+            name = "hook"
+            kind = "webhook"
+            url = "http://127.0.0.1:\(port)/webhook/loa"
+            """.utf8))
+    }
+
+    /// `count` synthetic residents in five hamlets, the webhook configuration, and one notice to all
+    /// of them through it; returns the notice id.
+    func queueBroadcast(residents count: Int, simulatorPort port: Int) async throws -> String {
+        var csv = "name,phone,hamlet\n"
+        for index in 0..<count {
+            csv += "Cư dân \(index),09\(String(format: "%08d", 10_000_000 + index)),Thôn \(index % 5)\n"
+        }
+        try runner.write("residents.csv", Data(csv.utf8))
+        try writeWebhookConfig(simulatorPort: port)
+        _ = try await ok("residents", "import", "residents.csv")
+        return try await ok("notice", "create", "--title", "Thông báo", "--body", "Họp dân", "--to", "all")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

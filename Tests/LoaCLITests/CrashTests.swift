@@ -25,23 +25,7 @@ struct CrashTests {
         defer { Task { await simulator.stop() } }
 
         let cli = try CLI()
-        var csv = "name,phone,hamlet\n"
-        for index in 0..<Self.residents {
-            csv += "Cư dân \(index),09\(String(format: "%08d", 10_000_000 + index)),Thôn \(index % 5)\n"
-        }
-        try cli.runner.write("residents.csv", Data(csv.utf8))
-        try cli.runner.write("loa.toml", Data("""
-            [commune]
-            quiet_hours = "none"
-
-            [[channels]]
-            name = "hook"
-            kind = "webhook"
-            url = "http://127.0.0.1:\(port)/webhook/loa"
-            """.utf8))
-        _ = try await cli.ok("residents", "import", "residents.csv")
-        let notice = try await cli.ok("notice", "create", "--title", "Thông báo", "--body", "Họp dân", "--to", "all")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let notice = try await cli.queueBroadcast(residents: Self.residents, simulatorPort: port)
 
         let arguments = ["run", "--until-idle", "--no-server", "--workers", String(Self.workers), "--lease", "2s"]
         var kills = 0

@@ -27,15 +27,7 @@ struct DatabaseCopyTests {
         let port = try await simulator.start()
         defer { Task { await simulator.stop() } }
         var cli = try CLI()
-        _ = try cli.runner.write("loa.toml", Data("""
-            [commune]
-            quiet_hours = "none"
-
-            [[channels]]
-            name = "hook"
-            kind = "webhook"
-            url = "http://127.0.0.1:\(port)/webhook/loa"
-            """.utf8))
+        try cli.writeWebhookConfig(simulatorPort: port)
         _ = try await cli.ok("residents", "import", try cli.fixture("messy-excel.csv"))
         let notice = try await cli.ok(
             "notice", "create", "--kind", "convocation", "--title", "Họp thôn", "--body", "Kính mời bà con dự họp.",

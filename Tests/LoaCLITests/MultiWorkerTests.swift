@@ -40,23 +40,7 @@ struct MultiWorkerTests {
 
         var cli = try CLI()
         cli.runner.environment["LOA_DB"] = database.url
-        var csv = "name,phone,hamlet\n"
-        for index in 0..<Self.residents {
-            csv += "Cư dân \(index),09\(String(format: "%08d", 10_000_000 + index)),Thôn \(index % 5)\n"
-        }
-        try cli.runner.write("residents.csv", Data(csv.utf8))
-        try cli.runner.write("loa.toml", Data("""
-            [commune]
-            quiet_hours = "none"
-
-            [[channels]]
-            name = "hook"
-            kind = "webhook"
-            url = "http://127.0.0.1:\(port)/webhook/loa"
-            """.utf8))
-        _ = try await cli.ok("residents", "import", "residents.csv")
-        let notice = try await cli.ok("notice", "create", "--title", "Thông báo", "--body", "Họp dân", "--to", "all")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let notice = try await cli.queueBroadcast(residents: Self.residents, simulatorPort: port)
         let prepared = ContinuousClock.now
 
         let arguments = ["run", "--until-idle", "--no-server", "--workers", String(Self.workers), "--lease", "3s"]
