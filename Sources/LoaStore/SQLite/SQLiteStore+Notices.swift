@@ -41,6 +41,12 @@ extension SQLiteStore {
             let count = db.changesCount
             guard count > 0 else { throw StoreError.invalid("the audience selects no resident") }
             try db.execute(sql: "UPDATE notices SET message_count = ? WHERE id = ?", arguments: [count, id])
+            try db.execute(
+                sql: """
+                    INSERT INTO report_counts
+                    SELECT notice_id, COALESCE(hamlet_id, 0), '', state, unreachable, COUNT(*), 0, 0
+                    FROM messages WHERE notice_id = ? GROUP BY 2, 4, 5
+                    """, arguments: [id])
             try Self.planReminders(draft, notice: id, db)
             try Self.audit(
                 db, actor: draft.createdBy, action: "notice.create", subject: id,

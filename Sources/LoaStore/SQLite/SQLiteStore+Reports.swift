@@ -6,8 +6,8 @@ extension SQLiteStore {
     public func report(notice: String, by grouping: ReachReport.Grouping?, reachTarget: Double) async throws -> ReachReport {
         try await pool.read { db in
             // Hamlets and channels partition a notice's messages, so the totals are the sum of their
-            // rows and one scan does both. The hamlet scan reads the covering index messages_report
-            // in its own order: no sort, and no join per message (names are looked up per hamlet).
+            // rows. Both read report_counts, which the messages_report_counts trigger keeps current:
+            // a few rows per hamlet and channel, however many messages the notice has.
             let scan: Partition
             var rows: [(key: String, counts: ReachCounts)] = []
             switch grouping {
@@ -16,28 +16,16 @@ extension SQLiteStore {
                     Row.fetchAll(db, sql: "SELECT id, name FROM hamlets").map { ($0["id"] as Int64, $0["name"] as String) },
                     uniquingKeysWith: { first, _ in first })
                 scan = try Self.partition(
-                    db, sql: """
-                        SELECT hamlet_id AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened,
-                               SUM(segments) AS segments
-                        FROM messages WHERE notice_id = ? GROUP BY hamlet_id, state, unreachable
-                        """, notice: notice, key: { Int64.fromDatabaseValue($0).flatMap { names[$0] } ?? "" })
+                    db, sql: Self.countsBy("hamlet_id"), notice: notice,
+                    key: { Int64.fromDatabaseValue($0).flatMap { names[$0] } ?? "" })
                 if grouping != nil { rows = scan.rows }
             case .channel?:
                 scan = try Self.partition(
-                    db, sql: """
-                        SELECT channel AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened,
-                               SUM(segments) AS segments
-                        FROM messages WHERE notice_id = ? GROUP BY channel, state, unreachable
-                        """, notice: notice, key: { String.fromDatabaseValue($0) ?? "" })
+                    db, sql: Self.countsBy("channel"), notice: notice, key: { String.fromDatabaseValue($0) ?? "" })
                 rows = scan.rows
             case .group?:
                 // A resident may be in several groups or in none: the totals need a scan of their own.
-                scan = try Self.partition(
-                    db, sql: """
-                        SELECT NULL AS key, state, unreachable, COUNT(*) AS n, COUNT(opened_at) AS opened,
-                               SUM(segments) AS segments
-                        FROM messages WHERE notice_id = ? GROUP BY hamlet_id, state, unreachable
-                        """, notice: notice, key: { _ in "" })
+                scan = try Self.partition(db, sql: Self.countsBy("''"), notice: notice, key: { _ in "" })
                 rows = try Self.partition(
                     db, sql: """
                         SELECT g.name AS key, m.state, m.unreachable, COUNT(*) AS n,
@@ -59,6 +47,14 @@ extension SQLiteStore {
                 notice: notice, scan: scan, rows: rows, reachTarget: reachTarget, grouping: grouping,
                 reminderSends: reminderSends)
         }
+    }
+
+    /// The counts of report_counts per `column` (a column name, or a constant for the totals).
+    private static func countsBy(_ column: String) -> String {
+        """
+        SELECT \(column) AS key, state, unreachable, SUM(n) AS n, SUM(opened) AS opened, SUM(segments) AS segments
+        FROM report_counts WHERE notice_id = ? GROUP BY \(column), state, unreachable HAVING SUM(n) > 0
+        """
     }
 
     /// Rows of `key, state, unreachable, n, opened, segments` folded by `key(row.key)` and in total.
