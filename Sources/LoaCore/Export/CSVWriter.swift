@@ -8,12 +8,17 @@ public struct CSVWriter {
 
     /// Appends one record.
     public mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",") + "\r\n"
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "," }
+            text += Self.escape(field)
+        }
+        text += "\r\n"
     }
 
-    /// One field, quoted if it needs to be.
+    /// One field, quoted if it needs to be. Bytes, not characters, are checked: "\r\n" is one
+    /// Swift character equal to neither "\r" nor "\n".
     public static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else {
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) else {
             return field
         }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
