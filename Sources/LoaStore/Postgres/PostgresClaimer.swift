@@ -29,7 +29,7 @@ struct PostgresClaimer {
             ORDER BY m.priority DESC, m.next_at
             LIMIT $3
             FOR UPDATE OF m SKIP LOCKED
-            """, binds: binds(now, request.worker, Int64(request.limit))))
+            """, binds: .of(now, request.worker, Int64(request.limit))))
         var policies: [String: [String]] = [:]
         var settled: [Int64] = []
         var crashed: [Int64] = []
@@ -98,13 +98,5 @@ struct PostgresClaimer {
                     phone: (try row[12] as String?).flatMap(PhoneNumber.init(e164:)),
                     zaloID: try row[13], hamlet: try row[14]))
         }
-    }
-
-    private func binds(_ now: Int64, _ worker: String, _ limit: Int64) -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(now)
-        binds.append(worker)
-        binds.append(limit)
-        return binds
     }
 }

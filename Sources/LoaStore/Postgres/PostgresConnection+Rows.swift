@@ -13,6 +13,23 @@ struct PGRow {
     }
 }
 
+extension PGRow: StoredRow {
+    func text(_ column: String) throws -> String { try self[column] }
+    func optionalText(_ column: String) throws -> String? { try self[column] }
+    func integer(_ column: String) throws -> Int64 { try self[column] }
+    func optionalInteger(_ column: String) throws -> Int64? { try self[column] }
+    func flag(_ column: String) throws -> Bool { try self[column] }
+}
+
+extension PostgresBindings {
+    /// Bindings for `$1`, `$2`… in order.
+    static func of(_ values: any PostgresDynamicTypeEncodable...) -> PostgresBindings {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values { binds.append(value) }
+        return binds
+    }
+}
+
 extension PostgresConnection {
     /// Every row of `query`.
     func rows(_ query: PostgresQuery) async throws -> [PGRow] {

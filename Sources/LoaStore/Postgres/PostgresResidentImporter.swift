@@ -135,16 +135,10 @@ struct PostgresResidentImporter {
                     WITH made AS (INSERT INTO \(cache.table) (name, key) VALUES ($1, $2)
                                   ON CONFLICT (key) DO NOTHING RETURNING id)
                     SELECT id FROM made UNION ALL SELECT id FROM \(cache.table) WHERE key = $2
-                    """, binds: binds(name, key)), as: Int64.self)
+                    """, binds: .of(name, key)), as: Int64.self)
         guard let id else { throw StoreError.invalid("could not store the name '\(name)'") }
         cache.byKey[key] = id
         cache.byName[name] = id
         return id
-    }
-
-    private static func binds(_ values: String...) -> PostgresBindings {
-        var binds = PostgresBindings()
-        for value in values { binds.append(value) }
-        return binds
     }
 }

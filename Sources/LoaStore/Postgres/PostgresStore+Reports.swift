@@ -22,25 +22,25 @@ extension PostgresStore {
                 for row in try await db.rows("SELECT id, name FROM hamlets") { names[try row["id"]] = try row["name"] }
                 scan = try await Self.partition(db, PostgresQuery(unsafeSQL: """
                     SELECT hamlet_id AS key, \(counts) FROM messages WHERE notice_id = $1 GROUP BY hamlet_id, state, unreachable
-                    """, binds: Self.binds(notice))) { row in (try row["key"] as Int64?).flatMap { names[$0] } ?? "" }
+                    """, binds: .of(notice))) { row in (try row["key"] as Int64?).flatMap { names[$0] } ?? "" }
                 if grouping != nil { rows = scan.rows }
             case .channel?:
                 scan = try await Self.partition(db, PostgresQuery(unsafeSQL: """
                     SELECT channel AS key, \(counts) FROM messages WHERE notice_id = $1 GROUP BY channel, state, unreachable
-                    """, binds: Self.binds(notice))) { row in try row["key"] as String? ?? "" }
+                    """, binds: .of(notice))) { row in try row["key"] as String? ?? "" }
                 rows = scan.rows
             case .group?:
                 // A resident may be in several groups or in none: the totals need a scan of their own.
                 scan = try await Self.partition(db, PostgresQuery(unsafeSQL: """
                     SELECT \(counts) FROM messages WHERE notice_id = $1 GROUP BY state, unreachable
-                    """, binds: Self.binds(notice))) { _ in "" }
+                    """, binds: .of(notice))) { _ in "" }
                 rows = try await Self.partition(db, PostgresQuery(unsafeSQL: """
                     SELECT g.name AS key, m.state, m.unreachable, COUNT(*) AS n, COUNT(m.opened_at) AS opened,
                            COALESCE(SUM(m.segments), 0)::bigint AS segments
                     FROM messages m JOIN group_members gm ON gm.resident_id = m.resident_id
                     JOIN resident_groups g ON g.id = gm.group_id
                     WHERE m.notice_id = $1 GROUP BY g.id, g.name, m.state, m.unreachable
-                    """, binds: Self.binds(notice))) { row in try row["key"] as String }.rows
+                    """, binds: .of(notice))) { row in try row["key"] as String }.rows
             }
             let reminderSends = try await db.value("""
                 SELECT COUNT(*) FROM attempts a JOIN messages m ON m.id = a.message_id
@@ -64,12 +64,6 @@ extension PostgresStore {
                 count: try row["n"], segments: try row["segments"])
         }
         return partition
-    }
-
-    static func binds(_ values: String...) -> PostgresBindings {
-        var binds = PostgresBindings()
-        for value in values { binds.append(value) }
-        return binds
     }
 
     public func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry] {
