@@ -63,12 +63,15 @@ extension PostgresStore {
         var copied = 0
         while true {
             let after = last
+            // Values, not rows, leave the read: GRDB rows are not Sendable, and the async read keeps
+            // this task off the cooperative threads while SQLite works.
             let rows = try await source.pool.read { sqlite in
                 let keys = keyset.joined(separator: ", ")
                 let condition = after == nil ? "" : "WHERE (\(keys)) > (\(keyset.map { _ in "?" }.joined(separator: ", ")))"
                 return try Row.fetchAll(
                     sqlite, sql: "SELECT \(keys), \(names) FROM \(table) \(condition) ORDER BY \(keys) LIMIT \(chunk)",
-                    arguments: StatementArguments(after ?? []))
+                    arguments: StatementArguments(after ?? [])
+                ).map { Array($0.databaseValues) }
             }
             guard let final = rows.last else { return copied }
             var binds = PostgresBindings(capacity: rows.count * columns.count)

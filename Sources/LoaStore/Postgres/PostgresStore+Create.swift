@@ -24,7 +24,7 @@ extension PostgresStore {
             }
             if exists { return false }
             // CREATE DATABASE takes no bind parameters; the name was checked above and is quoted.
-            try await client.withConnection { db in
+            _ = try await client.withConnection { db in
                 try await db.run(PostgresQuery(unsafeSQL: "CREATE DATABASE \"\(name)\""))
             }
             return true

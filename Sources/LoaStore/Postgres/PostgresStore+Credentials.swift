@@ -14,7 +14,7 @@ extension PostgresStore {
     }
 
     public func saveChannelCredentials(_ credentials: ChannelCredentials) async throws {
-        try await write { db in
+        _ = try await write { db in
             try await db.run("""
                 INSERT INTO channel_credentials (channel, access_token, refresh_token, expires_at, refreshed_at, failure)
                 VALUES (\(credentials.channel), \(credentials.accessToken), \(credentials.refreshToken),
