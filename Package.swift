@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoaStoreTests",
-            dependencies: ["LoaStore", "LoaCore", "LoaTesting"],
+            dependencies: ["LoaStore", "LoaCore", "LoaTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LoaConfigTests", dependencies: ["LoaConfig"], swiftSettings: swiftSettings),

@@ -37,11 +37,14 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Wraps a stored E.164 value, or nil if it is not `+84` and a current 9-digit mobile number.
     public init?(e164: String) {
-        let bytes = Array(e164.utf8)
-        guard bytes.count == 12, bytes[0] == 0x2B, bytes[1] == 0x38, bytes[2] == 0x34,
-              bytes[3...].allSatisfy({ (0x30...0x39).contains($0) }),
-              let carrier = Carrier(prefixDigits: Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30))
-        else { return nil }
+        var text = e164
+        let carrier: Carrier? = text.withUTF8 { bytes in
+            guard bytes.count == 12, bytes[0] == 0x2B, bytes[1] == 0x38, bytes[2] == 0x34,
+                  bytes[3...].allSatisfy({ (0x30...0x39).contains($0) })
+            else { return nil }
+            return Carrier(prefixDigits: Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30))
+        }
+        guard let carrier else { return nil }
         self.e164 = e164
         self.carrier = carrier
     }

@@ -28,15 +28,26 @@ public enum UnreadOutput {
 
     /// The CSV with a header row; phones in the domestic form people dial.
     public static func csv(_ entries: [UnreadEntry]) -> String {
-        var writer = CSVWriter()
+        String(decoding: csvBytes(entries), as: UTF8.self)
+    }
+
+    /// `csv` as UTF-8.
+    public static func csvBytes(_ entries: [UnreadEntry]) -> [UInt8] {
+        var writer = CSVWriter(capacity: 64 + entries.count * 72)
         writer.append(["resident", "name", "phone", "hamlet", "state", "last_error"])
-        for entry in entries {
-            writer.append([
-                String(entry.residentID), entry.name, entry.phone.map(displayPhone) ?? "", entry.hamlet ?? "",
-                entry.state.rawValue, entry.lastError ?? "",
-            ])
+        entries.withUnsafeBufferPointer { entries in
+            // Fields are read in place: a copy of each entry would retain and release its strings.
+            for index in entries.indices {
+                writer.field(entries[index].residentID)
+                writer.field(entries[index].name)
+                writer.field(entries[index].phone.map(displayPhone) ?? "")
+                writer.field(entries[index].hamlet ?? "")
+                writer.field(entries[index].state.rawValue)
+                writer.field(entries[index].lastError ?? "")
+                writer.endRecord()
+            }
         }
-        return writer.text
+        return writer.bytes
     }
 
     /// `+84912345678` → `0912345678`; anything else as stored.

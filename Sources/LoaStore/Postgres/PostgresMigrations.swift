@@ -1,4 +1,5 @@
 import Foundation
+import LoaCore
 import PostgresNIO
 
 /// The PostgreSQL schema: the same append-only list of migrations as SQLite's, under the same names,
@@ -176,6 +177,11 @@ enum PostgresMigrations {
         // every worker's transaction wait on the same few rows, so reports read the covering index
         // messages_report in parallel instead; the name is kept so both lists stay the same.
         ("0006_report_counts", ""),
+        // sort_key is filled by `backfill`: it is `String.matchKey`, which SQL cannot compute.
+        ("0007_unread_list", """
+            ALTER TABLE residents ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+            CREATE INDEX messages_unread ON messages(notice_id, resident_id) WHERE state NOT IN ('opened', 'acknowledged')
+            """),
     ]
 
     /// Applies the migrations this database lacks, each in its own transaction. An advisory lock
@@ -193,9 +199,29 @@ enum PostgresMigrations {
                     let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
                     if !text.isEmpty { try await db.run(PostgresQuery(unsafeSQL: text)) }
                 }
+                try await backfill(migration.name, db)
                 try await db.run(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (\(migration.name), \(Date().millis))")
             }
+        }
+    }
+
+    /// The part of a migration that only Swift can compute, run in its transaction after its SQL.
+    private static func backfill(_ name: String, _ db: PostgresConnection) async throws {
+        guard name == "0007_unread_list" else { return }
+        var ids: [Int64] = []
+        var keys: [String] = []
+        for row in try await db.rows("SELECT id, name FROM residents") {
+            ids.append(try row["id"])
+            keys.append((try row["name"] as String).matchKey)
+        }
+        for start in stride(from: 0, to: ids.count, by: 50_000) {
+            let chunk = start..<min(ids.count, start + 50_000)
+            try await db.run("""
+                UPDATE residents SET sort_key = u.k
+                FROM unnest(\(Array(ids[chunk]))::bigint[], \(Array(keys[chunk]))::text[]) AS u(i, k)
+                WHERE residents.id = u.i
+                """)
         }
     }
 }

@@ -82,7 +82,7 @@ struct PostgresResidentImporter {
                 continue
             }
             try await db.run("""
-                UPDATE residents SET name = \(row.name), zalo_id = \(zalo), hamlet_id = \(hamletID),
+                UPDATE residents SET name = \(row.name), sort_key = \(row.name.matchKey), zalo_id = \(zalo), hamlet_id = \(hamletID),
                     channels = \(newChannels), updated_at = \(now)
                 WHERE id = \(old.id)
                 """)
@@ -97,10 +97,10 @@ struct PostgresResidentImporter {
         }
         if !new.names.isEmpty {
             for row in try await db.rows("""
-                INSERT INTO residents (name, phone, zalo_id, hamlet_id, channels, created_at, updated_at)
-                SELECT n, p, NULLIF(z, ''), NULLIF(h, 0), c, \(now), \(now)
-                FROM unnest(\(new.names)::text[], \(new.phones)::text[], \(new.zalos)::text[],
-                            \(new.hamlets)::bigint[], \(new.channels)::text[]) AS u(n, p, z, h, c)
+                INSERT INTO residents (name, sort_key, phone, zalo_id, hamlet_id, channels, created_at, updated_at)
+                SELECT n, k, p, NULLIF(z, ''), NULLIF(h, 0), c, \(now), \(now)
+                FROM unnest(\(new.names)::text[], \(new.names.map(\.matchKey))::text[], \(new.phones)::text[],
+                            \(new.zalos)::text[], \(new.hamlets)::bigint[], \(new.channels)::text[]) AS u(n, k, p, z, h, c)
                 RETURNING id, phone
                 """)
             {

@@ -76,7 +76,7 @@ extension PostgresStore {
             }
             var query = SQLBuilder()
             query.append("""
-                SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error
+                SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error, r.sort_key
                 FROM messages m JOIN residents r ON r.id = m.resident_id
                 WHERE m.notice_id = \(query.bind(notice))
                   AND m.state \(filter.notAcknowledged ? "<> 'acknowledged'" : "NOT IN ('opened', 'acknowledged')")
@@ -85,12 +85,14 @@ extension PostgresStore {
                 guard let hamletID else { return [] }
                 query.append(" AND m.hamlet_id = \(query.bind(hamletID))")
             }
-            var sorter = UnreadSorter(hamlets: names.values)
+            var sorter = UnreadSorter(hamlets: names)
             for row in try await db.rows(query.query) {
-                sorter.add(UnreadEntry(
-                    residentID: try row[0], name: try row[1], phone: try row[2],
-                    hamlet: (try row[3] as Int64?).flatMap { names[$0] },
-                    state: MessageState(rawValue: try row[4]) ?? .queued, lastError: try row[5]))
+                let hamlet: Int64? = try row[3]
+                sorter.add(
+                    UnreadEntry(
+                        residentID: try row[0], name: try row[1], phone: try row[2], hamlet: hamlet.flatMap { names[$0] },
+                        state: MessageState(rawValue: try row[4]) ?? .queued, lastError: try row[5]),
+                    hamlet: hamlet, sortKey: try row[6])
             }
             return sorter.sorted()
         }

@@ -31,10 +31,10 @@ struct ResidentImporter {
             sql: "SELECT id, name, zalo_id, hamlet_id, channels FROM residents WHERE phone = ?")
         guard let existing = try Row.fetchOne(find, arguments: [row.phone.e164]) else {
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO residents (name, phone, zalo_id, hamlet_id, channels, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO residents (name, sort_key, phone, zalo_id, hamlet_id, channels, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            try insert.execute(arguments: [row.name, row.phone.e164, row.zaloID, hamlet, channels, now, now])
+            try insert.execute(arguments: [row.name, row.name.matchKey, row.phone.e164, row.zaloID, hamlet, channels, now, now])
             try addMembers(db.lastInsertedRowID, groups)
             return .added
         }
@@ -55,10 +55,10 @@ struct ResidentImporter {
         guard fieldsChanged || groupsChanged else { return .unchanged }
         if fieldsChanged {
             try db.cachedStatement(sql: """
-                UPDATE residents SET name = ?, zalo_id = ?, hamlet_id = ?, channels = ?, updated_at = ?
+                UPDATE residents SET name = ?, sort_key = ?, zalo_id = ?, hamlet_id = ?, channels = ?, updated_at = ?
                 WHERE id = ?
                 """
-            ).execute(arguments: [row.name, zalo, hamletID, newChannels, now, id])
+            ).execute(arguments: [row.name, row.name.matchKey, zalo, hamletID, newChannels, now, id])
         }
         if groupsChanged {
             try db.execute(sql: "DELETE FROM group_members WHERE resident_id = ?", arguments: [id])

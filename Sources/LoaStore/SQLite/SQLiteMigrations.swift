@@ -235,6 +235,21 @@ enum SQLiteMigrations {
                 END;
                 """)
         }
+        migrator.registerMigration("0007_unread_list") { db in
+            // What `loa unread` needs to list 200 000 residents of a million-message notice in well
+            // under a second: each resident's folded name (`String.matchKey`) to sort by, so nothing
+            // is folded while listing, and an index of exactly the messages not reached, so the list
+            // reads those rows alone, in order, instead of every message of the notice.
+            try db.execute(sql: """
+                ALTER TABLE residents ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+                CREATE INDEX messages_unread ON messages(notice_id, resident_id) WHERE state NOT IN ('opened', 'acknowledged');
+                """)
+            let update = try db.makeStatement(sql: "UPDATE residents SET sort_key = ? WHERE id = ?")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, name FROM residents")
+            var keys: [(Int64, String)] = []
+            while let row = try cursor.next() { keys.append((row[0], (row[1] as String).matchKey)) }
+            for (id, key) in keys { try update.execute(arguments: [key, id]) }
+        }
         return migrator
     }
 }

@@ -75,26 +75,30 @@ extension SQLiteStore {
     public func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry] {
         try await pool.read { db in
             let hamlets = try Row.fetchAll(db, sql: "SELECT id, name, key FROM hamlets")
+            // The state test is written as messages_unread's WHERE, so the default list reads that
+            // index: only the messages not reached, in resident order.
             var sql = """
-                SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error
+                SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error, r.sort_key
                 FROM messages m JOIN residents r ON r.id = m.resident_id
                 WHERE m.notice_id = ? AND m.state \(filter.notAcknowledged ? "<> 'acknowledged'" : "NOT IN ('opened', 'acknowledged')")
                 """
             var arguments: StatementArguments = [notice]
             if let hamlet = filter.hamlet {
-                // The hamlet's id, so the scan stays inside (notice_id, hamlet_id) of messages_report.
                 guard let id = hamlets.first(where: { ($0["key"] as String) == hamlet.nameKey })?["id"] as Int64? else { return [] }
                 sql += " AND m.hamlet_id = ?"
                 _ = arguments.append(contentsOf: [id])
             }
             let hamletNames = Dictionary(
                 hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
-            var sorter = UnreadSorter(hamlets: hamletNames.values)
+            var sorter = UnreadSorter(hamlets: hamletNames)
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try cursor.next() {
-                sorter.add(UnreadEntry(
-                    residentID: row[0], name: row[1], phone: row[2], hamlet: (row[3] as Int64?).flatMap { hamletNames[$0] },
-                    state: MessageState(rawValue: row[4]) ?? .queued, lastError: row[5]))
+                let hamlet: Int64? = row[3]
+                sorter.add(
+                    UnreadEntry(
+                        residentID: row[0], name: row[1], phone: row[2], hamlet: hamlet.flatMap { hamletNames[$0] },
+                        state: MessageState(rawValue: row[4]) ?? .queued, lastError: row[5]),
+                    hamlet: hamlet, sortKey: row[6])
             }
             return sorter.sorted()
         }

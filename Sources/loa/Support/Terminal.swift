@@ -6,6 +6,27 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n").utf8))
     }
 
+    /// Writes UTF-8 output as it is, ending it with a line break if it has none.
+    static func out(_ bytes: [UInt8]) {
+        write(bytes)
+        if bytes.last != UInt8(ascii: "\n") { write([UInt8(ascii: "\n")]) }
+    }
+
+    /// Writes all of `bytes` to stdout (without copying them into `Data` first).
+    private static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+
     static func info(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

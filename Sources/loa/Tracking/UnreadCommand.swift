@@ -29,7 +29,7 @@ struct UnreadCommand: AsyncParsableCommand {
         let entries = try await store.unread(notice: notice.id, filter: UnreadFilter(notAcknowledged: notAcked, hamlet: hamlet))
         switch output.format {
         case .json: try JSONOutput.print(UnreadOutput.rows(entries))
-        case .csv: Terminal.out(UnreadOutput.csv(entries))
+        case .csv: Terminal.out(UnreadOutput.csvBytes(entries))
         case .text:
             var listing = Listing(["name", "phone", "hamlet", "state", "last error"])
             for entry in entries {
@@ -38,7 +38,7 @@ struct UnreadCommand: AsyncParsableCommand {
                     entry.lastError ?? "",
                 ])
             }
-            Terminal.out(listing.text)
+            Terminal.out(listing.bytes)
             Terminal.info("\(entries.count) resident\(entries.count == 1 ? "" : "s") \(notAcked ? "without acknowledgement" : "not reached")")
         }
     }
