@@ -51,6 +51,7 @@ struct UnreadSorter {
         var high: UInt64
         var low: UInt64
         var index: Int
+        var resident: Int64
 
         /// The key's byte `at` (0 is the least significant of `low`, 15 the most of `high`).
         func byte(_ at: Int) -> Int {
@@ -67,7 +68,9 @@ struct UnreadSorter {
     }
 
     mutating func add(_ entry: UnreadEntry, hamlet: Int64?, sortKey: String) {
-        var key = Key(high: UInt64(min(hamlet.flatMap { hamletRanks[$0] } ?? 0, 0xFFFF)) << 48, low: 0, index: entries.count)
+        var key = Key(
+            high: UInt64(min(hamlet.flatMap { hamletRanks[$0] } ?? 0, 0xFFFF)) << 48, low: 0, index: entries.count,
+            resident: entry.residentID)
         var name = sortKey
         name.withUTF8 { utf8 in
             for position in 0..<min(6, utf8.count) { key.high |= UInt64(utf8[position]) << (40 - 8 * position) }
@@ -88,9 +91,11 @@ struct UnreadSorter {
             var end = start + 1
             while end < keys.count, keys[end].high == keys[start].high, keys[end].low == keys[start].low { end += 1 }
             if end - start > 1 {
-                keys[start..<end].sort { a, b in
-                    if names[a.index] != names[b.index] { return names[a.index].utf8.lexicographicallyPrecedes(names[b.index].utf8) }
-                    return entries[a.index].residentID < entries[b.index].residentID
+                names.withUnsafeBufferPointer { names in
+                    keys[start..<end].sort { a, b in
+                        if names[a.index] != names[b.index] { return names[a.index].utf8.lexicographicallyPrecedes(names[b.index].utf8) }
+                        return a.resident < b.resident
+                    }
                 }
             }
             start = end
@@ -99,14 +104,17 @@ struct UnreadSorter {
         var result: [UnreadEntry] = []
         swap(&result, &entries)
         var placed = [Bool](repeating: false, count: keys.count)
-        for begin in keys.indices where !placed[begin] {
-            var position = begin
-            while true {
-                placed[position] = true
-                let source = keys[position].index
-                if source == begin { break }
-                result.swapAt(position, source)
-                position = source
+        // Through the buffer: swapping elements of the Array itself retains and releases their strings.
+        result.withUnsafeMutableBufferPointer { result in
+            for begin in keys.indices where !placed[begin] {
+                var position = begin
+                while true {
+                    placed[position] = true
+                    let source = keys[position].index
+                    if source == begin { break }
+                    result.swapAt(position, source)
+                    position = source
+                }
             }
         }
         return result
