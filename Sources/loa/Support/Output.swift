@@ -2,54 +2,70 @@ import Foundation
 import LoaCore
 
 /// Renders listings as an aligned text table, CSV or JSON.
+///
+/// Cells are kept in one flat array with their widths measured as they come, so a listing of
+/// 200 000 rows costs no array per row and one pass to write.
 struct Listing {
-    var headers: [String]
-    var rows: [[String]] = []
+    let headers: [String]
+    private var cells: [String] = []
+    private var cellWidths: [Int] = []
+    private var rowEnds: [Int] = []
+    private var widths: [Int] = []
 
     init(_ headers: [String]) {
         self.headers = headers
+        append(headers)
     }
 
+    /// Appends one row.
     mutating func append(_ row: [String]) {
-        rows.append(row)
+        for cell in row { appendCell(cell) }
+        endRow()
+    }
+
+    /// Appends a cell to the row being built.
+    mutating func appendCell(_ cell: String) {
+        let column = cells.count - (rowEnds.last ?? 0)
+        let width = Self.width(of: cell)
+        if column < headers.count {
+            if column == widths.count { widths.append(width) } else { widths[column] = max(widths[column], width) }
+        }
+        cells.append(cell)
+        cellWidths.append(width)
+    }
+
+    /// Ends the row being built.
+    mutating func endRow() {
+        rowEnds.append(cells.count)
     }
 
     /// Columns padded to their widest cell; a cell's width is its letters (combining accents, as in
     /// text typed without NFC, take no column).
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// `text` as UTF-8, built without intermediate strings (a listing may have 200 000 rows).
+    /// `text` as UTF-8.
     var bytes: [UInt8] {
-        let columns = headers.count
-        var cellWidths: [Int] = []
-        cellWidths.reserveCapacity((rows.count + 1) * columns)
-        var widths = Array(repeating: 0, count: columns)
-        for row in [headers] + rows {
-            for (index, cell) in row.enumerated() {
-                let width = Self.width(of: cell)
-                cellWidths.append(width)
-                if index < columns { widths[index] = max(widths[index], width) }
-            }
-        }
         var output: [UInt8] = []
-        output.reserveCapacity((rows.count + 1) * (widths.reduce(0, +) + 2 * columns + 1))
+        output.reserveCapacity(rowEnds.count * (widths.reduce(0, +) + 2 * widths.count + 1))
         var position = 0
-        for (number, row) in ([headers] + rows).enumerated() {
+        for (number, end) in rowEnds.enumerated() {
             if number > 0 { output.append(0x0A) }
             // Padding is written only when a cell follows it, so no line ends in blanks.
             var pending = 0
-            for (index, cell) in row.enumerated() {
-                if index > 0 { pending += 2 }
-                var cell = cell
-                cell.withUTF8 { utf8 in
-                    if !utf8.isEmpty {
-                        output.append(contentsOf: repeatElement(0x20, count: pending))
-                        output.append(contentsOf: utf8)
-                        pending = 0
+            var column = 0
+            while position < end {
+                if column > 0 { pending += 2 }
+                let cell = cells[position]
+                if !cell.isEmpty {
+                    output.append(contentsOf: repeatElement(0x20, count: pending))
+                    if cell.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+                        output.append(contentsOf: cell.utf8)
                     }
+                    pending = 0
                 }
-                if index < columns { pending += widths[index] - cellWidths[position] }
+                if column < widths.count { pending += widths[column] - cellWidths[position] }
                 position += 1
+                column += 1
             }
         }
         return output
@@ -89,8 +105,14 @@ struct Listing {
 
     var csv: String {
         var writer = CSVWriter()
-        writer.append(headers)
-        for row in rows { writer.append(row) }
+        var position = 0
+        for end in rowEnds {
+            while position < end {
+                writer.field(cells[position])
+                position += 1
+            }
+            writer.endRecord()
+        }
         return writer.text
     }
 }

@@ -33,10 +33,12 @@ struct UnreadCommand: AsyncParsableCommand {
         case .text:
             var listing = Listing(["name", "phone", "hamlet", "state", "last error"])
             for entry in entries {
-                listing.append([
-                    entry.name, entry.phone.map(UnreadOutput.displayPhone) ?? "-", entry.hamlet ?? "-", entry.state.rawValue,
-                    entry.lastError ?? "",
-                ])
+                listing.appendCell(entry.name)
+                listing.appendCell(entry.phone.map(UnreadOutput.displayPhone) ?? "-")
+                listing.appendCell(entry.hamlet ?? "-")
+                listing.appendCell(entry.state.rawValue)
+                listing.appendCell(entry.lastError ?? "")
+                listing.endRow()
             }
             Terminal.out(listing.bytes)
             Terminal.info("\(entries.count) resident\(entries.count == 1 ? "" : "s") \(notAcked ? "without acknowledgement" : "not reached")")
