@@ -182,6 +182,11 @@ enum PostgresMigrations {
             ALTER TABLE residents ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
             CREATE INDEX messages_unread ON messages(notice_id, resident_id) WHERE state NOT IN ('opened', 'acknowledged')
             """),
+        ("0008_attempt_ref_index", """
+            DROP INDEX attempts_ref;
+            DROP INDEX attempts_ref_only;
+            CREATE INDEX attempts_ref_only ON attempts(gateway_ref) WHERE gateway_ref IS NOT NULL
+            """),
     ]
 
     /// Applies the migrations this database lacks, each in its own transaction. An advisory lock

@@ -250,6 +250,16 @@ enum SQLiteMigrations {
             while let row = try cursor.next() { keys.append((row[0], (row[1] as String).matchKey)) }
             for (id, key) in keys { try update.execute(arguments: [key, id]) }
         }
+        migrator.registerMigration("0008_attempt_ref_index") { db in
+            // Gateway references are looked up alone (`gateway_ref = ?`); attempts start without
+            // one and many channels never give one, so only attempts that have one are indexed, and
+            // the (channel, gateway_ref) index no query used goes: two index writes fewer per send.
+            try db.execute(sql: """
+                DROP INDEX attempts_ref;
+                DROP INDEX attempts_ref_only;
+                CREATE INDEX attempts_ref_only ON attempts(gateway_ref) WHERE gateway_ref IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

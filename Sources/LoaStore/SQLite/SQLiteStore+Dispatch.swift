@@ -154,7 +154,7 @@ private struct RecordMove {
         sources = target.map { ClaimPlan.recordSources(for: $0).map(\.rawValue) } ?? []
         let ladder = target == nil
             ? ""
-            : "WHEN state IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", "))) THEN ?"
+            : "WHEN \(SQLiteStore.oneOf("state", count: sources.count)) THEN ?"
         // No move leads into or out of `cancelled`/`expired`, and none leads to `sending`, so the
         // tests on `state` read the same whether they see the state before the move or after it.
         // A move comes before the cancelled-notice rule: a message a gateway took stays taken.

@@ -76,11 +76,10 @@ extension SQLiteStore {
     static func advance(_ db: Database, message: Int64, to state: MessageState, at time: Date, error: String?) throws -> Bool {
         let sources = MessageState.sources(for: state).map(\.rawValue)
         guard !sources.isEmpty else { return false }
-        let marks = Array(repeating: "?", count: sources.count).joined(separator: ", ")
         // One SQL text per target state, so the prepared statement is reused.
         try db.cachedStatement(sql: """
             UPDATE messages SET state = ?, updated_at = ?, last_error = COALESCE(?, last_error)
-            WHERE id = ? AND state IN (\(marks))
+            WHERE id = ? AND \(oneOf("state", count: sources.count))
             """
         ).execute(
             arguments: [state.rawValue, time.millis, error, message]

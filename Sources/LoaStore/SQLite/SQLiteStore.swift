@@ -23,6 +23,13 @@ public final class SQLiteStore: Store {
         try pool.read { db in try SQLiteMigrations.migrator.appliedIdentifiers(db) }.sorted()
     }
 
+    /// `column = ? OR column = ? …` for `count` bound values, in parentheses. SQLite builds a
+    /// temporary b-tree on every run of a statement for `column IN (?, ?, ?)` with more than two
+    /// constants; on the dispatch path that was a b-tree opened and closed per message.
+    static func oneOf(_ column: String, count: Int) -> String {
+        "(" + Array(repeating: "\(column) = ?", count: count).joined(separator: " OR ") + ")"
+    }
+
     static func audit(
         _ db: Database, actor: String, action: String, subject: String, detail: String?, at: Date = Date()
     ) throws {
