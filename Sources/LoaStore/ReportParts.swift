@@ -38,7 +38,9 @@ extension ReachReport {
 /// Puts unread entries in hamlet, then name order, as a Vietnamese reader expects (Đ with D,
 /// accents ignored), then by resident id. Names are compared by the key stored with each resident
 /// (`residents.sort_key`, the name's `matchKey`), so nothing is folded while listing.
-struct UnreadSorter {
+///
+/// A backend may fill one sorter per range of residents at once and merge their sorted parts.
+struct UnreadSorter: Sendable {
     private let hamletRanks: [Int64: Int]
     private var entries: [UnreadEntry] = []
     private var names: [String] = []
@@ -47,7 +49,7 @@ struct UnreadSorter {
     /// The hamlet's rank and the name key's first 14 bytes packed in two integers, which order most
     /// entries; equal keys are ordered by the whole name key (matchKey is NFC, so its byte order is
     /// String order), then by resident id.
-    private struct Key {
+    fileprivate struct Key {
         var high: UInt64
         var low: UInt64
         var index: Int
@@ -81,8 +83,45 @@ struct UnreadSorter {
         entries.append(entry)
     }
 
+    /// Entries in order with their keys (`keys[i]` is `entries[i]`'s; `names` by the keys' `index`).
+    struct Part: Sendable {
+        fileprivate var entries: [UnreadEntry] = []
+        fileprivate var keys: [Key] = []
+        fileprivate var names: [String] = []
+    }
+
     /// The entries added, in order.
     consuming func sorted() -> [UnreadEntry] {
+        sortedPart().entries
+    }
+
+    /// Two sorted parts as one list in order.
+    static func merge(_ first: Part, _ second: Part) -> [UnreadEntry] {
+        var merged: [UnreadEntry] = []
+        merged.reserveCapacity(first.entries.count + second.entries.count)
+        var (i, j) = (0, 0)
+        while i < first.entries.count, j < second.entries.count {
+            let (a, b) = (second.keys[j], first.keys[i])
+            let secondFirst = a.high != b.high ? a.high < b.high
+                : a.low != b.low ? a.low < b.low
+                : second.names[a.index] != first.names[b.index]
+                    ? second.names[a.index].utf8.lexicographicallyPrecedes(first.names[b.index].utf8)
+                : a.resident < b.resident
+            if secondFirst {
+                merged.append(second.entries[j])
+                j += 1
+            } else {
+                merged.append(first.entries[i])
+                i += 1
+            }
+        }
+        merged.append(contentsOf: first.entries[i...])
+        merged.append(contentsOf: second.entries[j...])
+        return merged
+    }
+
+    /// The entries added, in order, with their keys for `merge`.
+    consuming func sortedPart() -> Part {
         var keys = keys
         Self.radixSort(&keys)
         // Runs of equal packed keys (names alike in their first 14 bytes) are ordered in full.
@@ -117,12 +156,11 @@ struct UnreadSorter {
                 }
             }
         }
-        return result
+        return Part(entries: result, keys: keys, names: names)
     }
 
-    /// A stable least-significant-byte radix sort on the packed keys: 200 000 entries in a few
-    /// milliseconds, where comparison sorting took a tenth of a second. Bytes that are the same in
-    /// every key are skipped.
+    /// A stable least-significant-byte radix sort on the packed keys: 200 000 entries in about
+    /// 30 ms, where comparison sorting took 100 ms. Bytes that are the same in every key are skipped.
     private static func radixSort(_ keys: inout [Key]) {
         guard keys.count > 1 else { return }
         var buffer = keys

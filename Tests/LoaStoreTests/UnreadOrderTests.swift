@@ -32,6 +32,19 @@ struct UnreadOrderTests {
             ($0.hamlet?.matchKey ?? "", $0.name.matchKey, $0.residentID) < ($1.hamlet?.matchKey ?? "", $1.name.matchKey, $1.residentID)
         }
         #expect(sorter.sorted().map(\.residentID) == expected.map(\.residentID))
+        // Two ranges of residents sorted apart and merged, as the SQLite store reads them.
+        var lower = UnreadSorter(hamlets: hamlets)
+        var upper = UnreadSorter(hamlets: hamlets)
+        for (entry, hamlet) in entries {
+            if entry.residentID <= 1_234 {
+                lower.add(entry, hamlet: hamlet, sortKey: entry.name.matchKey)
+            } else {
+                upper.add(entry, hamlet: hamlet, sortKey: entry.name.matchKey)
+            }
+        }
+        let merged = UnreadSorter.merge(lower.sortedPart(), upper.sortedPart())
+        #expect(merged.map(\.residentID) == expected.map(\.residentID))
+        #expect(UnreadSorter.merge(UnreadSorter.Part(), UnreadSorter(hamlets: hamlets).sortedPart()).isEmpty)
     }
 
     @Test(arguments: StoreBackend.available)

@@ -33,8 +33,14 @@ public enum UnreadOutput {
 
     /// `csv` as UTF-8.
     public static func csvBytes(_ entries: [UnreadEntry]) -> [UInt8] {
+        csvBytes(entries[...], header: true)
+    }
+
+    /// CSV records for `entries`, after the header row if `header`; consecutive slices written
+    /// apart concatenate to one file.
+    public static func csvBytes(_ entries: ArraySlice<UnreadEntry>, header: Bool) -> [UInt8] {
         var writer = CSVWriter(capacity: 64 + entries.count * 72)
-        writer.append(["resident", "name", "phone", "hamlet", "state", "last_error"])
+        if header { writer.append(["resident", "name", "phone", "hamlet", "state", "last_error"]) }
         entries.withUnsafeBufferPointer { entries in
             // Fields are read in place: a copy of each entry would retain and release its strings.
             for index in entries.indices {
@@ -52,6 +58,12 @@ public enum UnreadOutput {
 
     /// `+84912345678` → `0912345678`; anything else as stored.
     public static func displayPhone(_ e164: String) -> String {
-        PhoneNumber(e164: e164)?.national ?? e164
+        guard PhoneNumber(e164: e164) != nil else { return e164 }
+        // A valid number is 12 ASCII bytes: the national form is "0" and its last nine.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            buffer[0] = UInt8(ascii: "0")
+            for (index, byte) in e164.utf8.dropFirst(3).enumerated() { buffer[index + 1] = byte }
+            return 10
+        }
     }
 }

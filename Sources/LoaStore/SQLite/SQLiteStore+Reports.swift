@@ -73,23 +73,55 @@ extension SQLiteStore {
     }
 
     public func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry] {
-        try await pool.read { db in
+        let (hamlets, residents) = try await pool.read { db in
             let hamlets = try Row.fetchAll(db, sql: "SELECT id, name, key FROM hamlets")
+            // Each bound alone, so each reads one end of the (notice_id, resident_id) index.
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT MIN(resident_id) FROM messages WHERE notice_id = ?),
+                           (SELECT MAX(resident_id) FROM messages WHERE notice_id = ?)
+                    """, arguments: [notice, notice])
+            let low: Int64? = row?[0]
+            let high: Int64? = row?[1]
+            return (hamlets, low.flatMap { low in high.map { low...$0 } })
+        }
+        var hamletID: Int64?
+        if let hamlet = filter.hamlet {
+            guard let id = hamlets.first(where: { ($0["key"] as String) == hamlet.nameKey })?["id"] as Int64? else { return [] }
+            hamletID = id
+        }
+        guard let residents else { return [] }
+        let names = Dictionary(
+            hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
+        // The two halves of the residents are read and sorted on two connections at once, then
+        // merged: a list of 200 000 residents keeps both cores busy.
+        let middle = residents.lowerBound + (residents.upperBound - residents.lowerBound) / 2
+        async let lower = unreadPart(notice, filter, hamletID, names, residents.lowerBound...middle)
+        async let upper = middle < residents.upperBound
+            ? unreadPart(notice, filter, hamletID, names, (middle + 1)...residents.upperBound) : UnreadSorter.Part()
+        return UnreadSorter.merge(try await lower, try await upper)
+    }
+
+    /// The unread entries of the residents in `range`, sorted.
+    private func unreadPart(
+        _ notice: String, _ filter: UnreadFilter, _ hamletID: Int64?, _ hamletNames: [Int64: String],
+        _ range: ClosedRange<Int64>
+    ) async throws -> UnreadSorter.Part {
+        try await pool.read { db in
             // The state test is written as messages_unread's WHERE, so the default list reads that
             // index: only the messages not reached, in resident order.
             var sql = """
                 SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error, r.sort_key
                 FROM messages m JOIN residents r ON r.id = m.resident_id
-                WHERE m.notice_id = ? AND m.state \(filter.notAcknowledged ? "<> 'acknowledged'" : "NOT IN ('opened', 'acknowledged')")
+                WHERE m.notice_id = ? AND m.resident_id BETWEEN ? AND ?
+                  AND m.state \(filter.notAcknowledged ? "<> 'acknowledged'" : "NOT IN ('opened', 'acknowledged')")
                 """
-            var arguments: StatementArguments = [notice]
-            if let hamlet = filter.hamlet {
-                guard let id = hamlets.first(where: { ($0["key"] as String) == hamlet.nameKey })?["id"] as Int64? else { return [] }
+            var arguments: StatementArguments = [notice, range.lowerBound, range.upperBound]
+            if let hamletID {
                 sql += " AND m.hamlet_id = ?"
-                _ = arguments.append(contentsOf: [id])
+                _ = arguments.append(contentsOf: [hamletID])
             }
-            let hamletNames = Dictionary(
-                hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
             var sorter = UnreadSorter(hamlets: hamletNames)
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try cursor.next() {
@@ -100,7 +132,7 @@ extension SQLiteStore {
                         state: MessageState(rawValue: row[4]) ?? .queued, lastError: row[5]),
                     hamlet: hamlet, sortKey: row[6])
             }
-            return sorter.sorted()
+            return sorter.sortedPart()
         }
     }
 

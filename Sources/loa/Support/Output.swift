@@ -12,9 +12,12 @@ struct Listing {
     private var rowEnds: [Int] = []
     private var widths: [Int] = []
 
-    init(_ headers: [String]) {
+    /// A listing under `headers`; without `headerRow` the headers only name the columns (for a
+    /// part of a long listing built apart and aligned with `widen(to:)`).
+    init(_ headers: [String], headerRow: Bool = true) {
         self.headers = headers
-        append(headers)
+        widths = Array(repeating: 0, count: headers.count)
+        if headerRow { append(headers) }
     }
 
     /// Appends one row.
@@ -27,11 +30,16 @@ struct Listing {
     mutating func appendCell(_ cell: String) {
         let column = cells.count - (rowEnds.last ?? 0)
         let width = Self.width(of: cell)
-        if column < headers.count {
-            if column == widths.count { widths.append(width) } else { widths[column] = max(widths[column], width) }
-        }
+        if column < widths.count { widths[column] = max(widths[column], width) }
         cells.append(cell)
         cellWidths.append(width)
+    }
+
+    /// Widens the columns to `other`'s where those are wider, so both render aligned alike.
+    mutating func widen(to other: Listing) {
+        for column in widths.indices where column < other.widths.count {
+            widths[column] = max(widths[column], other.widths[column])
+        }
     }
 
     /// Ends the row being built.
@@ -44,16 +52,23 @@ struct Listing {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `text` as UTF-8.
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { bytes(rows: 0..<rowEnds.count) }
+
+    /// How many rows the listing has, the header row included.
+    var rowCount: Int { rowEnds.count }
+
+    /// The lines of `rows` (0 is the header) as UTF-8, joined by line breaks and preceded by one
+    /// unless they start the listing, so consecutive ranges rendered apart concatenate to `bytes`.
+    func bytes(rows: Range<Int>) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(rowEnds.count * (widths.reduce(0, +) + 2 * widths.count + 1))
-        var position = 0
-        for (number, end) in rowEnds.enumerated() {
+        output.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        var position = rows.lowerBound == 0 ? 0 : rowEnds[rows.lowerBound - 1]
+        for number in rows {
             if number > 0 { output.append(0x0A) }
             // Padding is written only when a cell follows it, so no line ends in blanks.
             var pending = 0
             var column = 0
-            while position < end {
+            while position < rowEnds[number] {
                 if column > 0 { pending += 2 }
                 let cell = cells[position]
                 if !cell.isEmpty {

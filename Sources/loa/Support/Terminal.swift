@@ -12,8 +12,8 @@ enum Terminal {
         if bytes.last != UInt8(ascii: "\n") { write([UInt8(ascii: "\n")]) }
     }
 
-    /// Writes all of `bytes` to stdout (without copying them into `Data` first).
-    private static func write(_ bytes: [UInt8]) {
+    /// Writes all of `bytes` to stdout as they are (without copying them into `Data` first).
+    static func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

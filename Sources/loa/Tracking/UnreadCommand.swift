@@ -29,19 +29,44 @@ struct UnreadCommand: AsyncParsableCommand {
         let entries = try await store.unread(notice: notice.id, filter: UnreadFilter(notAcknowledged: notAcked, hamlet: hamlet))
         switch output.format {
         case .json: try JSONOutput.print(UnreadOutput.rows(entries))
-        case .csv: Terminal.out(UnreadOutput.csvBytes(entries))
+        case .csv:
+            // Long lists are written as two halves at once, one per core.
+            let half = entries.count / 2
+            async let head = UnreadOutput.csvBytes(entries[..<half], header: true)
+            let tail = UnreadOutput.csvBytes(entries[half...], header: false)
+            Terminal.write(await head)
+            Terminal.write(tail)
         case .text:
-            var listing = Listing(["name", "phone", "hamlet", "state", "last error"])
-            for entry in entries {
-                listing.appendCell(entry.name)
-                listing.appendCell(entry.phone.map(UnreadOutput.displayPhone) ?? "-")
-                listing.appendCell(entry.hamlet ?? "-")
-                listing.appendCell(entry.state.rawValue)
-                listing.appendCell(entry.lastError ?? "")
-                listing.endRow()
+            // Two halves built and written at once, one per core, with the same column widths.
+            let half = entries.count / 2
+            async let first = Self.listing(entries[..<half], headerRow: true)
+            var second = Self.listing(entries[half...], headerRow: false)
+            var widened = await first
+            widened.widen(to: second)
+            second.widen(to: widened)
+            let head = widened
+            async let headBytes = head.bytes
+            let tailBytes = second.bytes
+            Terminal.write(await headBytes)
+            if !tailBytes.isEmpty {
+                Terminal.write([UInt8(ascii: "\n")])
+                Terminal.write(tailBytes)
             }
-            Terminal.out(listing.bytes)
+            Terminal.write([UInt8(ascii: "\n")])
             Terminal.info("\(entries.count) resident\(entries.count == 1 ? "" : "s") \(notAcked ? "without acknowledgement" : "not reached")")
         }
+    }
+
+    private static func listing(_ entries: ArraySlice<UnreadEntry>, headerRow: Bool) -> Listing {
+        var listing = Listing(["name", "phone", "hamlet", "state", "last error"], headerRow: headerRow)
+        for entry in entries {
+            listing.appendCell(entry.name)
+            listing.appendCell(entry.phone.map(UnreadOutput.displayPhone) ?? "-")
+            listing.appendCell(entry.hamlet ?? "-")
+            listing.appendCell(entry.state.rawValue)
+            listing.appendCell(entry.lastError ?? "")
+            listing.endRow()
+        }
+        return listing
     }
 }
