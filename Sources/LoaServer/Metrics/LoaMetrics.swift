@@ -13,32 +13,62 @@ public final class LoaMetrics: Sendable {
 
     public init() {}
 
+    // The metrics' names and help; built when used, as MetricNameDescriptor is not Sendable.
+    private static var gatewayLatency: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "loa", metricName: "gateway_request", unitName: "seconds",
+            helpText: "Seconds per gateway request, by host and result.")
+    }
+
+    private static var refusedHooks: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "loa", metricName: "webhooks_refused", unitName: "total",
+            helpText: "Webhook requests refused (wrong secret, signature or body), by channel and status.")
+    }
+
+    private static var messages: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "loa", metricName: "messages", unitName: "", helpText: "Messages by state and channel.")
+    }
+
+    private static var queueDepth: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "loa", metricName: "queue_depth", unitName: "",
+            helpText: "Messages due, started (waiting for a retry or receipt) and in flight.")
+    }
+
+    private static var dispatchOutcomes: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "loa", metricName: "dispatch_outcomes", unitName: "",
+            helpText: "Outcomes of this process's sends so far, by outcome.")
+    }
+
     /// Records one gateway request's duration.
     public func recordGatewayLatency(host: String, status: String, _ duration: Duration) {
         registry.makeDurationHistogram(
-            name: "loa_gateway_request_seconds", labels: [("host", host), ("result", status)], buckets: latencyBuckets
+            descriptor: Self.gatewayLatency, labels: [("host", host), ("result", status)], buckets: latencyBuckets
         ).record(duration)
     }
 
     /// Counts a refused webhook (wrong secret, signature, body).
     public func recordRefusedHook(channel: String, status: Int) {
-        registry.makeCounter(name: "loa_webhooks_refused_total", labels: [("channel", channel), ("status", String(status))])
+        registry.makeCounter(descriptor: Self.refusedHooks, labels: [("channel", channel), ("status", String(status))])
             .increment()
     }
 
     /// Refreshes the store-backed gauges and renders the text format.
     func render(store: any Store, dispatch: [String: Int], now: Date) async throws -> String {
         for (state, channel, count) in try await store.messageTotals() {
-            registry.makeGauge(name: "loa_messages", labels: [("state", state), ("channel", channel.isEmpty ? "none" : channel)])
+            registry.makeGauge(descriptor: Self.messages, labels: [("state", state), ("channel", channel.isEmpty ? "none" : channel)])
                 .set(Double(count))
         }
         let backlog = try await store.dispatchBacklog(now: now)
         for (kind, value) in [("due", backlog.due), ("started", backlog.started), ("in_flight", backlog.inFlight)] {
-            registry.makeGauge(name: "loa_queue_depth", labels: [("kind", kind)]).set(Double(value))
+            registry.makeGauge(descriptor: Self.queueDepth, labels: [("kind", kind)]).set(Double(value))
         }
         for (outcome, value) in dispatch {
             // The dispatcher's totals only grow, so they are exposed as counters' current values.
-            registry.makeGauge(name: "loa_dispatch_outcomes", labels: [("outcome", outcome)]).set(Double(value))
+            registry.makeGauge(descriptor: Self.dispatchOutcomes, labels: [("outcome", outcome)]).set(Double(value))
         }
         return registry.emitToString()
     }
