@@ -13,62 +13,41 @@ public final class LoaMetrics: Sendable {
 
     public init() {}
 
-    // The metrics' names and help; built when used, as MetricNameDescriptor is not Sendable.
-    private static var gatewayLatency: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "loa", metricName: "gateway_request", unitName: "seconds",
-            helpText: "Seconds per gateway request, by host and result.")
-    }
-
-    private static var refusedHooks: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "loa", metricName: "webhooks_refused", unitName: "total",
-            helpText: "Webhook requests refused (wrong secret, signature or body), by channel and status.")
-    }
-
-    private static var messages: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "loa", metricName: "messages", unitName: "", helpText: "Messages by state and channel.")
-    }
-
-    private static var queueDepth: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "loa", metricName: "queue_depth", unitName: "",
-            helpText: "Messages due, started (waiting for a retry or receipt) and in flight.")
-    }
-
-    private static var dispatchOutcomes: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "loa", metricName: "dispatch_outcomes", unitName: "",
-            helpText: "Outcomes of this process's sends so far, by outcome.")
+    /// `loa_<metric>[_<unit>]` with its help text (built when used: MetricNameDescriptor is not Sendable).
+    private static func named(_ metric: String, unit: String = "", help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "loa", metricName: metric, unitName: unit, helpText: help)
     }
 
     /// Records one gateway request's duration.
     public func recordGatewayLatency(host: String, status: String, _ duration: Duration) {
-        registry.makeDurationHistogram(
-            descriptor: Self.gatewayLatency, labels: [("host", host), ("result", status)], buckets: latencyBuckets
-        ).record(duration)
+        let name = Self.named("gateway_request", unit: "seconds", help: "Seconds per gateway request, by host and result.")
+        registry.makeDurationHistogram(descriptor: name, labels: [("host", host), ("result", status)], buckets: latencyBuckets)
+            .record(duration)
     }
 
     /// Counts a refused webhook (wrong secret, signature, body).
     public func recordRefusedHook(channel: String, status: Int) {
-        registry.makeCounter(descriptor: Self.refusedHooks, labels: [("channel", channel), ("status", String(status))])
-            .increment()
+        let name = Self.named(
+            "webhooks_refused", unit: "total", help: "Webhook requests refused (wrong secret, signature or body).")
+        registry.makeCounter(descriptor: name, labels: [("channel", channel), ("status", String(status))]).increment()
     }
 
     /// Refreshes the store-backed gauges and renders the text format.
     func render(store: any Store, dispatch: [String: Int], now: Date) async throws -> String {
+        let messages = Self.named("messages", help: "Messages by state and channel.")
         for (state, channel, count) in try await store.messageTotals() {
-            registry.makeGauge(descriptor: Self.messages, labels: [("state", state), ("channel", channel.isEmpty ? "none" : channel)])
+            registry.makeGauge(descriptor: messages, labels: [("state", state), ("channel", channel.isEmpty ? "none" : channel)])
                 .set(Double(count))
         }
         let backlog = try await store.dispatchBacklog(now: now)
+        let depth = Self.named("queue_depth", help: "Messages due, started (waiting for a retry or a receipt) and in flight.")
         for (kind, value) in [("due", backlog.due), ("started", backlog.started), ("in_flight", backlog.inFlight)] {
-            registry.makeGauge(descriptor: Self.queueDepth, labels: [("kind", kind)]).set(Double(value))
+            registry.makeGauge(descriptor: depth, labels: [("kind", kind)]).set(Double(value))
         }
+        let outcomes = Self.named("dispatch_outcomes", help: "Outcomes of this process's sends so far.")
         for (outcome, value) in dispatch {
             // The dispatcher's totals only grow, so they are exposed as counters' current values.
-            registry.makeGauge(descriptor: Self.dispatchOutcomes, labels: [("outcome", outcome)]).set(Double(value))
+            registry.makeGauge(descriptor: outcomes, labels: [("outcome", outcome)]).set(Double(value))
         }
         return registry.emitToString()
     }
