@@ -73,8 +73,10 @@ extension SQLiteStore {
     }
 
     public func unread(notice: String, filter: UnreadFilter) async throws -> [UnreadEntry] {
+        // Values, not rows, leave the read, so it is GRDB's async read and no cooperative thread waits.
         let (hamlets, residents) = try await pool.read { db in
             let hamlets = try Row.fetchAll(db, sql: "SELECT id, name, key FROM hamlets")
+                .map { (id: $0["id"] as Int64, name: $0["name"] as String, key: $0["key"] as String) }
             // Each bound alone, so each reads one end of the (notice_id, resident_id) index.
             let row = try Row.fetchOne(
                 db,
@@ -88,12 +90,11 @@ extension SQLiteStore {
         }
         var hamletID: Int64?
         if let hamlet = filter.hamlet {
-            guard let id = hamlets.first(where: { ($0["key"] as String) == hamlet.nameKey })?["id"] as Int64? else { return [] }
+            guard let id = hamlets.first(where: { $0.key == hamlet.nameKey })?.id else { return [] }
             hamletID = id
         }
         guard let residents else { return [] }
-        let names = Dictionary(
-            hamlets.map { ($0["id"] as Int64, $0["name"] as String) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(hamlets.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         // The two halves of the residents are read and sorted on two connections at once, then
         // merged: a list of 200 000 residents keeps both cores busy.
         let middle = residents.lowerBound + (residents.upperBound - residents.lowerBound) / 2
