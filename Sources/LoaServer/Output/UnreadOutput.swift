@@ -28,12 +28,7 @@ public enum UnreadOutput {
 
     /// The CSV with a header row; phones in the domestic form people dial.
     public static func csv(_ entries: [UnreadEntry]) -> String {
-        String(decoding: csvBytes(entries), as: UTF8.self)
-    }
-
-    /// `csv` as UTF-8.
-    public static func csvBytes(_ entries: [UnreadEntry]) -> [UInt8] {
-        csvBytes(entries[...], header: true)
+        String(decoding: csvBytes(entries[...], header: true), as: UTF8.self)
     }
 
     /// CSV records for `entries`, after the header row if `header`; consecutive slices written
@@ -58,12 +53,6 @@ public enum UnreadOutput {
 
     /// `+84912345678` → `0912345678`; anything else as stored.
     public static func displayPhone(_ e164: String) -> String {
-        guard PhoneNumber(e164: e164) != nil else { return e164 }
-        // A valid number is 12 ASCII bytes: the national form is "0" and its last nine.
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            buffer[0] = UInt8(ascii: "0")
-            for (index, byte) in e164.utf8.dropFirst(3).enumerated() { buffer[index + 1] = byte }
-            return 10
-        }
+        PhoneNumber(e164: e164)?.national ?? e164
     }
 }

@@ -52,23 +52,16 @@ struct Listing {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `text` as UTF-8.
-    var bytes: [UInt8] { bytes(rows: 0..<rowEnds.count) }
-
-    /// How many rows the listing has, the header row included.
-    var rowCount: Int { rowEnds.count }
-
-    /// The lines of `rows` (0 is the header) as UTF-8, joined by line breaks and preceded by one
-    /// unless they start the listing, so consecutive ranges rendered apart concatenate to `bytes`.
-    func bytes(rows: Range<Int>) -> [UInt8] {
+    var bytes: [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
-        var position = rows.lowerBound == 0 ? 0 : rowEnds[rows.lowerBound - 1]
-        for number in rows {
+        output.reserveCapacity(rowEnds.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        var position = 0
+        for (number, end) in rowEnds.enumerated() {
             if number > 0 { output.append(0x0A) }
             // Padding is written only when a cell follows it, so no line ends in blanks.
             var pending = 0
             var column = 0
-            while position < rowEnds[number] {
+            while position < end {
                 if column > 0 { pending += 2 }
                 let cell = cells[position]
                 if !cell.isEmpty {

@@ -6,12 +6,6 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n").utf8))
     }
 
-    /// Writes UTF-8 output as it is, ending it with a line break if it has none.
-    static func out(_ bytes: [UInt8]) {
-        write(bytes)
-        if bytes.last != UInt8(ascii: "\n") { write([UInt8(ascii: "\n")]) }
-    }
-
     /// Writes all of `bytes` to stdout as they are (without copying them into `Data` first).
     static func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
