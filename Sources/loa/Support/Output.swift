@@ -6,7 +6,6 @@ import LoaCore
 /// Cells are kept in one flat array with their widths measured as they come, so a listing of
 /// 200 000 rows costs no array per row and one pass to write.
 struct Listing {
-    let headers: [String]
     private var cells: [String] = []
     private var cellWidths: [Int] = []
     private var rowEnds: [Int] = []
@@ -15,7 +14,6 @@ struct Listing {
     /// A listing under `headers`; without `headerRow` the headers only name the columns (for a
     /// part of a long listing built apart and aligned with `widen(to:)`).
     init(_ headers: [String], headerRow: Bool = true) {
-        self.headers = headers
         widths = Array(repeating: 0, count: headers.count)
         if headerRow { append(headers) }
     }
