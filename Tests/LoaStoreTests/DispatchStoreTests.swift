@@ -24,6 +24,7 @@ struct DispatchStoreTests {
         #expect(Set(first.map(\.idempotencyKey)).count == 3)
         #expect(first.allSatisfy { !$0.isResend && $0.channelStep == 0 })
         #expect(first.allSatisfy { $0.idempotencyKey.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        #expect(try await store.messageCounts(notice: notice.id) == [.sending: 3, .queued: 1])
         let second = try await claim(store, at: Self.t0, worker: "w2")
         #expect(second.count == 1, "another worker gets only what is left")
         #expect(Set(first.map(\.messageID)).isDisjoint(with: second.map(\.messageID)))

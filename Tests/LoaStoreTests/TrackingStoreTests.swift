@@ -177,6 +177,10 @@ struct TrackingStoreTests {
         let hamlet = try await store.unread(notice: notice.id, filter: UnreadFilter(hamlet: "THÔNG NHẤT"))
         #expect(hamlet.map(\.name) == ["Trần Thị Bình"], "hamlet names match whatever the case")
         #expect(hamlet.first?.phone == "+84987654321")
+        // Confirmed in person, never opened: reached all the same.
+        _ = try await store.acknowledge(
+            notice: notice.id, phone: Sample.phone("0987654321"), via: "in-person", actor: "test", at: Self.t0)
+        #expect(try await store.unread(notice: notice.id, filter: UnreadFilter()).map(\.name) == ["Lê Văn Cường", "Phạm Thị Dung"])
     }
 
     @Test(arguments: StoreBackend.available)

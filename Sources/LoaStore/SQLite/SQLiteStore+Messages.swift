@@ -4,13 +4,21 @@ import LoaCore
 
 extension SQLiteStore {
     public func messageCounts(notice: String) async throws -> [MessageState: Int] {
+        // report_counts counts `sending` as `queued`; messages_sending holds just the former.
         try await pool.read { db in
             var counts: [MessageState: Int] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT state, COUNT(*) AS n FROM messages WHERE notice_id = ? GROUP BY state",
+                db, sql: "SELECT state, SUM(n) AS n FROM report_counts WHERE notice_id = ? GROUP BY state HAVING SUM(n) > 0",
                 arguments: [notice])
             {
                 if let state = MessageState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            let sending = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM messages WHERE notice_id = ? AND state = 'sending'", arguments: [notice]) ?? 0
+            if sending > 0 {
+                counts[.sending] = sending
+                counts[.queued] = (counts[.queued] ?? 0) - sending
+                if counts[.queued] == 0 { counts[.queued] = nil }
             }
             return counts
         }

@@ -110,13 +110,13 @@ extension SQLiteStore {
         _ range: ClosedRange<Int64>
     ) async throws -> UnreadSorter.Part {
         try await pool.read { db in
-            // The state test is written as messages_unread's WHERE, so the default list reads that
-            // index: only the messages not reached, in resident order.
+            // `reached = 0` is messages_unread's WHERE, so the default list reads that index: only
+            // the messages not reached, in resident order.
             var sql = """
                 SELECT r.id, r.name, r.phone, m.hamlet_id, m.state, m.last_error, r.sort_key
                 FROM messages m JOIN residents r ON r.id = m.resident_id
                 WHERE m.notice_id = ? AND m.resident_id BETWEEN ? AND ?
-                  AND m.state \(filter.notAcknowledged ? "<> 'acknowledged'" : "NOT IN ('opened', 'acknowledged')")
+                  AND \(filter.notAcknowledged ? "m.state <> 'acknowledged'" : "m.reached = 0")
                 """
             var arguments: StatementArguments = [notice, range.lowerBound, range.upperBound]
             if let hamletID {
