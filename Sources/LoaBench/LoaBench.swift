@@ -6,6 +6,6 @@ struct LoaBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa-bench",
         abstract: "Benchmarks for Loa; each subcommand prints one JSON line to stdout.",
-        subcommands: [TransportBench.self]
+        subcommands: [TransportBench.self, StoreBench.self]
     )
 }

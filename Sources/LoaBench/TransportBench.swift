@@ -79,22 +79,14 @@ struct TransportBench: AsyncParsableCommand {
         }
         let fields: [(String, String)] = [
             ("requests", String(requests)),
-            ("seconds", Self.format(seconds)),
-            ("rps", Self.format(Double(requests) / seconds, decimals: 0)),
+            ("seconds", BenchOutput.format(seconds)),
+            ("rps", BenchOutput.format(Double(requests) / seconds, decimals: 0)),
             ("connections", String(client.connectionsOpened)),
             ("errors", String(errors)),
-            ("cpu_user_s", Self.format(usage.user)),
-            ("cpu_sys_s", Self.format(usage.system)),
+            ("cpu_user_s", BenchOutput.format(usage.user)),
+            ("cpu_sys_s", BenchOutput.format(usage.system)),
         ]
-        print("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}")
-    }
-
-    private static func format(_ value: Double, decimals: Int = 3) -> String {
-        guard value.isFinite else { return "null" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        return decimals == 0 ? String(Int(rounded)) : String(rounded)
+        BenchOutput.print(fields)
     }
 }
 
@@ -118,22 +110,5 @@ private final class Tickets: Sendable {
 
     var firstError: String? {
         firstErrorText.withLock { $0 }
-    }
-}
-
-/// CPU time of this process, from getrusage(2).
-private struct ResourceUsage {
-    var user: Double
-    var system: Double
-
-    static func now() -> ResourceUsage {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return ResourceUsage(user: seconds(usage.ru_utime), system: seconds(usage.ru_stime))
-    }
-
-    static func - (lhs: ResourceUsage, rhs: ResourceUsage) -> ResourceUsage {
-        ResourceUsage(user: lhs.user - rhs.user, system: lhs.system - rhs.system)
     }
 }
