@@ -37,7 +37,6 @@ struct DispatchClaimer {
         // Read to the end before writing: the writes below change rows this query reads.
         var rows: [DueRow] = []
         rows.reserveCapacity(request.limit)
-        var channels: (notice: String, text: String?, list: [String]) = ("", nil, [])
         try select.forEachRow { row in
             rows.append(DueRow(row))
         }
@@ -53,6 +52,8 @@ struct DispatchClaimer {
             """)
         var jobs: [DispatchJob] = []
         jobs.reserveCapacity(rows.count)
+        // A round is mostly one notice: its chain is parsed again only when the notice changes.
+        var channels: (notice: String, text: String, list: [String]) = ("", "", [])
         for row in rows {
             if channels.notice != row.noticeID || channels.text != row.channels {
                 channels = (row.noticeID, row.channels, try ChannelPolicy(parsing: row.channels).channels)
@@ -93,8 +94,7 @@ struct DispatchClaimer {
     }
 }
 
-/// One row of the claim's SELECT, read by column position (a lookup by name lowercases and hashes
-/// the name for every value of every row).
+/// One row of the claim's SELECT, its columns in the SELECT's order.
 private struct DueRow {
     let id: Int64
     let noticeID: String
