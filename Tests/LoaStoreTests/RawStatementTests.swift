@@ -32,7 +32,7 @@ struct RawStatementTests {
             select.bind(Int64(1))
             var read: [(Int64, Int64?, String?, Bool)] = []
             try select.forEachRow { row in
-                read.append((row.int64(0), row.optionalInt64(1), row.text(2), row.int64(3) != 0))
+                read.append((row.int64(0), row.isNull(1) ? nil : row.int64(1), row.text(2), row.int64(3) != 0))
             }
             #expect(read.map(\.0) == [1, 2, 3])
             #expect(read.map(\.1) == [Int64.max, nil, -7])

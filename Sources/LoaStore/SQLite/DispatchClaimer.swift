@@ -52,11 +52,11 @@ struct DispatchClaimer {
             """)
         var jobs: [DispatchJob] = []
         jobs.reserveCapacity(rows.count)
-        // A round is mostly one notice: its chain is parsed again only when the notice changes.
-        var channels: (notice: String, text: String, list: [String]) = ("", "", [])
+        // A round is mostly one notice: its chain is parsed again only when the text changes.
+        var channels: (text: String, list: [String]) = ("", [])
         for row in rows {
-            if channels.notice != row.noticeID || channels.text != row.channels {
-                channels = (row.noticeID, row.channels, try ChannelPolicy(parsing: row.channels).channels)
+            if channels.list.isEmpty || channels.text != row.channels {
+                channels = (row.channels, try ChannelPolicy(parsing: row.channels).channels)
             }
             let plan = ClaimPlan.make(
                 notice: row.noticeID, message: row.id, state: row.state, step: row.step, attempts: row.attempts,

@@ -5,7 +5,7 @@ import GRDBSQLite
 /// path runs a few statements once per message; GRDB's argument arrays (an existential and an
 /// allocation per value) and row objects cost about as much CPU as SQLite's own work there.
 ///
-/// Use it only inside the write or read closure that made it, and let `run()` or `rows` finish
+/// Use it only inside the write or read closure that made it, and let `run()` or `forEachRow` finish
 /// before the next use: each ends by resetting the statement. Nothing observes the store's
 /// transactions through GRDB, so stepping past GRDB skips no bookkeeping Loa relies on.
 struct RawStatement {
@@ -107,10 +107,6 @@ struct RawRow {
 
     func int(_ column: Int32) -> Int {
         Int(sqlite3_column_int64(handle, column))
-    }
-
-    func optionalInt64(_ column: Int32) -> Int64? {
-        isNull(column) ? nil : int64(column)
     }
 
     /// The column as text; nil for NULL.
