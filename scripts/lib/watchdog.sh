@@ -54,6 +54,13 @@ report_stall() {
             | sed -E 's/ with [0-9]+ test cases?$//' | sort >"$log.ended"
         comm -23 "$log.started" "$log.ended" | sed 's/^/    /'
         rm -f "$log.started" "$log.ended"
+        if [ -n "${LOA_TEST_POSTGRES_URL:-}" ] && command -v psql >/dev/null; then
+            echo "watchdog: PostgreSQL sessions (a query waiting on a lock shows its wait event):"
+            timeout 20 psql "$LOA_TEST_POSTGRES_URL" -X -A -F ' | ' -c "SELECT pid, state, wait_event_type,
+                wait_event, now() - xact_start AS in_transaction, left(query, 120) AS query
+                FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()" \
+                2>&1 | sed 's/^/    /' || true
+        fi
         ensure_packages gdb || true
         local process
         for process in $(pgrep -s "$group"); do
