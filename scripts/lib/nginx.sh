@@ -52,6 +52,18 @@ stop_nginx() {
     NGINX_PID=""
 }
 
+# nginx_cpu_seconds: CPU seconds (user + system) nginx's master and workers have used so far.
+nginx_cpu_seconds() {
+    local ticks=0 pid fields
+    for pid in "$NGINX_PID" $(pgrep -P "$NGINX_PID"); do
+        # Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime.
+        fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+        set -- $fields
+        ticks=$((ticks + ${12} + ${13}))
+    done
+    awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+
 # wrk_rps URL CONCURRENCY SECONDS BODY: wrk's requests/s POSTing BODY.
 wrk_rps() {
     local lua
