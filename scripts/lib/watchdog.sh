@@ -1,6 +1,7 @@
 # A watchdog for test runs: a run whose output stops for LOA_TEST_STALL_SECONDS (default 600) is
-# stopped and fails, after printing the tests still running and every thread's stack of the test
-# process. Without it a hung run holds CI until its 90-minute limit. Sourced, not run.
+# stopped and fails, after printing the tests still running, PostgreSQL's sessions and every
+# thread's stack of the test process. Without it a hung run holds CI until its 90-minute limit.
+# Sourced, not run.
 
 WATCHED_GROUP=""
 
