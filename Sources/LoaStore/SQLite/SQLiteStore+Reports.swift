@@ -26,15 +26,7 @@ extension SQLiteStore {
             case .group?:
                 // A resident may be in several groups or in none: the totals need a scan of their own.
                 scan = try Self.partition(db, sql: Self.countsBy("''"), notice: notice, key: { _ in "" })
-                rows = try Self.partition(
-                    db, sql: """
-                        SELECT g.name AS key, m.state, m.unreachable, COUNT(*) AS n,
-                               COUNT(m.opened_at) AS opened, SUM(m.segments) AS segments
-                        FROM messages m JOIN group_members gm ON gm.resident_id = m.resident_id
-                        JOIN resident_groups g ON g.id = gm.group_id
-                        WHERE m.notice_id = ? GROUP BY g.id, m.state, m.unreachable
-                        """, notice: notice, key: { String.fromDatabaseValue($0) ?? "" }
-                ).rows
+                rows = try Self.groupRows(db, notice: notice)
             }
             // Reminder attempts are few: read them through their partial index, then their messages.
             let reminderSends = try Int.fetchOne(
@@ -47,6 +39,47 @@ extension SQLiteStore {
                 notice: notice, scan: scan, rows: rows, reachTarget: reachTarget, grouping: grouping,
                 reminderSends: reminderSends)
         }
+    }
+
+    /// A notice's counts per group, tallied here as the joined rows stream by. A million-message
+    /// notice joins to about two million memberships; sorting those for a GROUP BY took as long as
+    /// reading them (4.6 s in all before, against 2.6 s for the read alone).
+    private static func groupRows(_ db: Database, notice: String) throws -> [(key: String, counts: ReachCounts)] {
+        struct Key: Hashable {
+            let group: Int64
+            let state: String
+            let unreachable: Bool
+        }
+        struct Sums {
+            var count = 0, opened = 0, segments = 0
+
+            mutating func add(opened: Int, segments: Int) {
+                count += 1
+                self.opened += opened
+                self.segments += segments
+            }
+        }
+        var tally: [Key: Sums] = [:]
+        var read = try RawStatement(db, sql: """
+            SELECT gm.group_id, m.state, m.unreachable, m.opened_at IS NOT NULL, m.segments
+            FROM messages m JOIN group_members gm ON gm.resident_id = m.resident_id
+            WHERE m.notice_id = ?
+            """)
+        read.bind(notice)
+        try read.forEachRow { row in
+            let key = Key(group: row.int64(0), state: row.text(1) ?? "", unreachable: row.int64(2) != 0)
+            tally[key, default: Sums()].add(opened: row.int(3), segments: row.int(4))
+        }
+        let names = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT id, name FROM resident_groups").map { ($0["id"] as Int64, $0["name"] as String) },
+            uniquingKeysWith: { first, _ in first })
+        var partition = Partition()
+        for (key, sums) in tally {
+            guard let state = MessageState(rawValue: key.state) else { continue }
+            partition.add(key: names[key.group] ?? "", state: state, unreachable: key.unreachable,
+                          opened: sums.opened, count: sums.count, segments: sums.segments)
+        }
+        return partition.rows
     }
 
     /// The counts of report_counts per `column` (a column name, or a constant for the totals).
