@@ -12,9 +12,7 @@ extension SQLiteStore {
             var rows: [(key: String, counts: ReachCounts)] = []
             switch grouping {
             case nil, .hamlet?:
-                let names = try Dictionary(
-                    Row.fetchAll(db, sql: "SELECT id, name FROM hamlets").map { ($0["id"] as Int64, $0["name"] as String) },
-                    uniquingKeysWith: { first, _ in first })
+                let names = try Self.names(db, table: "hamlets")
                 scan = try Self.partition(
                     db, sql: Self.countsBy("hamlet_id"), notice: notice,
                     key: { Int64.fromDatabaseValue($0).flatMap { names[$0] } ?? "" })
@@ -70,16 +68,21 @@ extension SQLiteStore {
             let key = Key(group: row.int64(0), state: row.text(1) ?? "", unreachable: row.int64(2) != 0)
             tally[key, default: Sums()].add(opened: row.int(3), segments: row.int(4))
         }
-        let names = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT id, name FROM resident_groups").map { ($0["id"] as Int64, $0["name"] as String) },
-            uniquingKeysWith: { first, _ in first })
+        let names = try Self.names(db, table: "resident_groups")
         var partition = Partition()
         for (key, sums) in tally {
-            guard let state = MessageState(rawValue: key.state) else { continue }
-            partition.add(key: names[key.group] ?? "", state: state, unreachable: key.unreachable,
+            guard let state = MessageState(rawValue: key.state), let name = names[key.group] else { continue }
+            partition.add(key: name, state: state, unreachable: key.unreachable,
                           opened: sums.opened, count: sums.count, segments: sums.segments)
         }
         return partition.rows
+    }
+
+    /// Names by id from `table` (hamlets or resident_groups).
+    private static func names(_ db: Database, table: String) throws -> [Int64: String] {
+        try Dictionary(
+            Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { ($0["id"] as Int64, $0["name"] as String) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The counts of report_counts per `column` (a column name, or a constant for the totals).
