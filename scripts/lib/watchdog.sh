@@ -15,23 +15,19 @@ run_watched() {
     local pid=$!
     WATCHED_GROUP=$pid
     tail -n +1 -f --pid="$pid" "$log" &
-    local tail_pid=$! size=0 last=-1 quiet=0
+    local tail_pid=$! size=0 last=-1 quiet=0 status=0
     while kill -0 "$pid" 2>/dev/null; do
-        sleep 5
+        sleep 1
         size=$(stat -c %s "$log")
-        if [ "$size" != "$last" ]; then last=$size; quiet=0; else quiet=$((quiet + 5)); fi
+        if [ "$size" != "$last" ]; then last=$size; quiet=0; else quiet=$((quiet + 1)); fi
         if [ "$quiet" -ge "$limit" ]; then
             report_stall "$log" "$pid" "$limit"
             kill -KILL -- "-$pid" 2>/dev/null || true
-            wait "$pid" 2>/dev/null || true
-            wait "$tail_pid" 2>/dev/null || true
-            WATCHED_GROUP=""
-            rm -f "$log"
-            return 124
+            status=124
+            break
         fi
     done
-    local status=0
-    wait "$pid" || status=$?
+    if [ "$status" -eq 124 ]; then wait "$pid" 2>/dev/null || true; else wait "$pid" || status=$?; fi
     wait "$tail_pid" 2>/dev/null || true
     WATCHED_GROUP=""
     rm -f "$log"
