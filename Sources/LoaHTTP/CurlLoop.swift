@@ -5,12 +5,13 @@ import Synchronization
 /// The thread-safe side of the client: the inbox that callers fill, the wakeup, and the network
 /// thread that drains it. Everything else lives in ``CurlMulti``, which only that thread touches.
 final class CurlLoop: Sendable {
-    typealias Continuation = CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>
+    typealias Continuation = CheckedContinuation<Result<CurlResponse, HTTPClientError>, Never>
 
     /// A request waiting for the network thread.
     struct Submission: Sendable {
         let id: UInt64
         let request: HTTPRequest
+        let headerList: CurlHeaderList
         let continuation: Continuation
     }
 

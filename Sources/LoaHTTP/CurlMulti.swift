@@ -81,7 +81,7 @@ final class CurlMulti {
     }
 
     private func collectFinished() {
-        var done: [(UInt64, CurlLoop.Continuation, Result<HTTPResponse, HTTPClientError>)] = []
+        var done: [(UInt64, CurlLoop.Continuation, Result<CurlResponse, HTTPClientError>)] = []
         var remaining: Int32 = 0
         while let message = curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let raw = message.pointee.easy_handle else { continue }
@@ -95,7 +95,7 @@ final class CurlMulti {
     }
 
     private func abortAll(pending: [Submission]) {
-        var done: [(UInt64, CurlLoop.Continuation, Result<HTTPResponse, HTTPClientError>)] = []
+        var done: [(UInt64, CurlLoop.Continuation, Result<CurlResponse, HTTPClientError>)] = []
         for raw in Array(active.keys) {
             guard let transfer = detach(raw) else { continue }
             done.append((transfer.id, transfer.continuation, .failure(CurlLoop.shutDownError)))
@@ -125,7 +125,7 @@ final class CurlMulti {
         if idleHandles.count < maxIdleHandles { idleHandles.append(transfer.easy) }
     }
 
-    private func finish(_ done: [(UInt64, CurlLoop.Continuation, Result<HTTPResponse, HTTPClientError>)]) {
+    private func finish(_ done: [(UInt64, CurlLoop.Continuation, Result<CurlResponse, HTTPClientError>)]) {
         loop.retire(done.map(\.0))
         for (_, continuation, result) in done {
             continuation.resume(returning: result)

@@ -7,9 +7,10 @@ final class CurlTransfer {
     let continuation: CurlLoop.Continuation
     private let request: HTTPRequest
     private let configuration: HTTPClient.Configuration
-    /// Handed to CURLOPT_HTTPHEADER, which does not copy it: freed only after the transfer ends.
-    private var headerList: UnsafeMutablePointer<curl_slist>?
-    private var headers = HTTPHeaders()
+    /// Handed to CURLOPT_HTTPHEADER, which does not copy it: kept until the transfer ends.
+    private var headerList: CurlHeaderList?
+    /// The final response's header lines as received; the caller parses them.
+    private var headerBlock: [UInt8] = []
     private var body: [UInt8] = []
     private var bodyLimitExceeded = false
 
@@ -17,6 +18,7 @@ final class CurlTransfer {
         self.id = submission.id
         self.request = submission.request
         self.continuation = submission.continuation
+        self.headerList = submission.headerList
         self.easy = easy
         self.configuration = configuration
     }
@@ -59,19 +61,7 @@ final class CurlTransfer {
         })
         check(loa_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
         configureMethodAndBody(check)
-
-        switch request.curlHeaderLines() {
-        case .failure(let error):
-            return error
-        case .success(let lines):
-            for line in lines {
-                guard let list = curl_slist_append(headerList, line) else {
-                    return HTTPClientError(.other, "out of memory building the header list")
-                }
-                headerList = list
-            }
-            if let headerList { check(loa_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList)) }
-        }
+        if let list = headerList?.raw { check(loa_easy_setopt_pointer(handle, CURLOPT_HTTPHEADER, list)) }
         return failed.map { HTTPClientError(curlCode: $0, detail: easy.errorMessage) }
     }
 
@@ -108,29 +98,21 @@ final class CurlTransfer {
             bodyLimitExceeded = true
             return 0
         }
+        if body.isEmpty {
+            var length: curl_off_t = -1
+            _ = loa_easy_getinfo_off_t(easy.raw, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length)
+            if length > 0 { body.reserveCapacity(min(Int(length), configuration.maxResponseBodySize)) }
+        }
         body.append(contentsOf: chunk)
         return chunk.count
     }
 
     /// libcurl calls this once per complete header line, including the status line and the
-    /// blank line, for every response it reads (an interim `100 Continue` included).
+    /// blank line, for every response it reads (an interim `100 Continue` included): a status
+    /// line starts the block again, so only the final response's lines are kept.
     private func receiveHeader(_ line: UnsafeRawBufferPointer) -> Int {
-        var bytes = line[...]
-        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
-        if bytes.starts(with: "HTTP/".utf8) {
-            headers = HTTPHeaders()
-            return line.count
-        }
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return line.count }
-        let name = String(decoding: bytes[..<colon], as: UTF8.self)
-        var value = bytes[(colon + 1)...]
-        while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }
-        while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
-        let text = String(decoding: value, as: UTF8.self)
-        if body.isEmpty, HTTPHeaders.namesMatch(name, "Content-Length"), let length = Int(text), length > 0 {
-            body.reserveCapacity(min(length, configuration.maxResponseBodySize))
-        }
-        headers.add(name: name, value: text)
+        if line.starts(with: "HTTP/".utf8) { headerBlock.removeAll(keepingCapacity: true) }
+        headerBlock.append(contentsOf: line)
         return line.count
     }
 
@@ -142,7 +124,7 @@ final class CurlTransfer {
     }
 
     /// The outcome once libcurl reports the transfer done with `code`.
-    func result(code: CURLcode) -> Result<HTTPResponse, HTTPClientError> {
+    func result(code: CURLcode) -> Result<CurlResponse, HTTPClientError> {
         if bodyLimitExceeded || code == CURLE_FILESIZE_EXCEEDED {
             return .failure(HTTPClientError(
                 .tooLarge, "response body exceeds \(configuration.maxResponseBodySize) bytes",
@@ -165,10 +147,10 @@ final class CurlTransfer {
             connect: micros(CURLINFO_CONNECT_TIME_T), tlsHandshake: micros(CURLINFO_APPCONNECT_TIME_T),
             firstByte: micros(CURLINFO_STARTTRANSFER_TIME_T), total: micros(CURLINFO_TOTAL_TIME_T))
         let response = HTTPResponse(
-            status: status, headers: headers, body: body, reusedConnection: newConnections() == 0,
+            status: status, body: body, reusedConnection: newConnections() == 0,
             httpVersion: Self.versionName(version), timing: timing)
         body = []
-        return .success(response)
+        return .success(CurlResponse(response: response, headerBlock: headerBlock))
     }
 
     private static func versionName(_ version: Int) -> String {
@@ -182,9 +164,15 @@ final class CurlTransfer {
 
     /// Frees what libcurl borrowed for this request; the handle itself is reused.
     func releaseRequestResources() {
-        curl_slist_free_all(headerList)
         headerList = nil
     }
+}
+
+/// A response as the network thread hands it over; the caller parses the header block, so that
+/// work stays off the one thread every request passes through.
+struct CurlResponse: Sendable {
+    var response: HTTPResponse
+    var headerBlock: [UInt8]
 }
 
 /// An easy handle and the error buffer libcurl writes its detailed messages into.

@@ -27,10 +27,12 @@ public final class HTTPClient: Sendable {
     /// Cancelling the calling task aborts the exchange promptly and throws
     /// ``HTTPClientError/Kind/cancelled``.
     public func send(_ request: HTTPRequest) async throws(HTTPClientError) -> HTTPResponse {
+        let headerList = try CurlHeaderList(for: request)
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                loop.submit(CurlLoop.Submission(id: id, request: request, continuation: continuation))
+                loop.submit(CurlLoop.Submission(
+                    id: id, request: request, headerList: headerList, continuation: continuation))
             }
         } onCancel: {
             loop.cancel(id)
@@ -38,7 +40,9 @@ public final class HTTPClient: Sendable {
         if Task.isCancelled {
             loop.forgetCancellation(of: id)
         }
-        return try result.get()
+        var received = try result.get()
+        received.response.headers = HTTPHeaders(responseBlock: received.headerBlock)
+        return received.response
     }
 
     /// The number of connections the client has opened so far (not counting reuses).

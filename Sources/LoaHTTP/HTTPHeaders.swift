@@ -70,6 +70,27 @@ public struct HTTPHeaders: Sendable, Hashable {
     }
 }
 
+extension HTTPHeaders {
+    /// Parses the header block of one response as libcurl delivered it, line by line: the status
+    /// line and lines without a colon are skipped, names keep their case, values lose surrounding
+    /// blanks.
+    init(responseBlock block: [UInt8]) {
+        self.init()
+        var lineStart = block.startIndex
+        while lineStart < block.endIndex {
+            let lineEnd = block[lineStart...].firstIndex(of: 0x0A) ?? block.endIndex
+            var line = block[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            while let last = line.last, last == 0x0D { line.removeLast() }
+            guard !line.starts(with: "HTTP/".utf8), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            var value = line[(colon + 1)...]
+            while let first = value.first, first == 0x20 || first == 0x09 { value.removeFirst() }
+            while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
+            add(name: String(decoding: line[..<colon], as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+        }
+    }
+}
+
 extension HTTPHeaders: ExpressibleByDictionaryLiteral {
     /// Creates headers from a literal; repeated names are kept.
     public init(dictionaryLiteral elements: (String, String)...) {

@@ -29,6 +29,22 @@ struct HTTPClientRoundTripTests {
         }
     }
 
+    @Test("An interim 100 Continue is skipped: status and headers are the final response's")
+    func interimResponse() async throws {
+        try await withServer({ _ in
+            var response = TestHTTPServer.Response.json(201, #"{"id":1}"#).delivered(.afterContinue)
+            response.headers.append(("Retry-After", "5"))
+            return response
+        }) { server, client in
+            let response = try await client.send(HTTPRequest(method: .post, url: server.url("/"), body: Array("{}".utf8)))
+            #expect(response.status == 201)
+            #expect(response.headers["X-Interim"] == nil)
+            #expect(response.headers["Retry-After"] == "5")
+            #expect(response.headers["Content-Type"] == "application/json")
+            #expect(response.bodyText == #"{"id":1}"#)
+        }
+    }
+
     @Test("POST sends the body and headers exactly, and the echo comes back")
     func postRoundTrip() async throws {
         try await withServer({ .echo($0) }) { server, client in

@@ -27,6 +27,20 @@ struct HTTPHeadersTests {
         #expect(HTTPHeaders.namesMatch("x-request-id", "X-Request-ID"))
     }
 
+    @Test("A response's header block parses into fields", arguments: [
+        ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Id:  7 \t\r\n\r\n",
+         [["Content-Type", "application/json"], ["X-Id", "7"]]),
+        ("HTTP/2 429\r\nretry-after: 3\r\nVia: a\r\nvia: b\r\n\r\n",
+         [["retry-after", "3"], ["Via", "a"], ["via", "b"]]),
+        ("HTTP/1.1 200 OK\nEmpty:\nno colon here\nTime: 10:20:30\n\n",
+         [["Empty", ""], ["Time", "10:20:30"]]),
+        ("", []),
+    ])
+    func responseBlock(block: String, expected: [[String]]) {
+        let headers = HTTPHeaders(responseBlock: Array(block.utf8))
+        #expect(headers.map { [$0.name, $0.value] } == expected)
+    }
+
     @Test("CURLcodes map to the documented kinds", arguments: [
         (CURLE_COULDNT_CONNECT, HTTPClientError.Kind.connect),
         (CURLE_COULDNT_RESOLVE_HOST, .dns),

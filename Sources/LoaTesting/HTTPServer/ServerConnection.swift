@@ -148,8 +148,11 @@ struct ServerConnection {
         switch response.delivery {
         case .drop:
             return false
-        case .normal:
+        case .normal, .afterContinue:
             var bytes = response.head(contentLength: body.count, keepAlive: keepAlive)
+            if response.delivery == .afterContinue {
+                bytes = Array("HTTP/1.1 100 Continue\r\nX-Interim: yes\r\n\r\n".utf8) + bytes
+            }
             if headOnly { return Sockets.sendAll(fd, bytes) }
             if body.count <= 64 * 1024 {
                 bytes += body

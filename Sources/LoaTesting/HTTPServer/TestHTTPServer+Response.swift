@@ -11,6 +11,8 @@ extension TestHTTPServer {
             case drop
             /// Send the headers (announcing the full length) and half the body, then close.
             case closeMidBody
+            /// An interim `100 Continue` with a header of its own, then the normal answer.
+            case afterContinue
         }
 
         /// The status code.
