@@ -1,6 +1,7 @@
 # A private nginx on a free loopback port answering every request with a fixed JSON 200: the fast
 # gateway stand-in of the benchmarks. Sourced; defines start_nginx (sets NGINX_URL and NGINX_PID)
-# and stop_nginx. nginx does not run as a service here, so it gets its own prefix and config.
+# and stop_nginx, and the peers measured against it (wrk_rps, build_curl_floor). nginx does not run
+# as a service here, so it gets its own prefix and config.
 
 start_nginx() {
     local workers=${1:-1}
@@ -76,4 +77,12 @@ LUA
     local threads=$(( $2 < 2 ? 1 : 2 ))
     wrk -t"$threads" -c"$2" -d"$3s" -s "$lua" "$1" | awk '/^Requests\/sec:/ { printf "%d", $2 }'
     rm -f "$lua"
+}
+
+# build_curl_floor OUT: compiles scripts/lib/curl-floor.c (libcurl driven from C, no Swift) to OUT,
+# the HTTP side's least cost next to wrk on the same nginx.
+build_curl_floor() {
+    local compiler
+    compiler=$(command -v cc || command -v clang) || { echo "no C compiler for curl-floor" >&2; return 1; }
+    "$compiler" -O2 -o "$1" "$(dirname "${BASH_SOURCE[0]}")/curl-floor.c" -lcurl
 }
