@@ -18,7 +18,7 @@ struct MessageStateTests {
         (.accepted, .sending, false),
         (.sending, .queued, false),
         (.delivered, .delivered, false),
-        // failed follows anything not yet delivered; a sign of delivery lifts it.
+        // failed follows anything not yet delivered; only a sign of delivery lifts it.
         (.queued, .failed, true),
         (.sending, .failed, true),
         (.accepted, .failed, true),
@@ -26,7 +26,7 @@ struct MessageStateTests {
         (.opened, .failed, false),
         (.acknowledged, .failed, false),
         (.failed, .failed, false),
-        (.failed, .accepted, true),
+        (.failed, .accepted, false),
         (.failed, .delivered, true),
         (.failed, .opened, true),
         (.failed, .acknowledged, true),
@@ -66,6 +66,7 @@ struct MessageStateTests {
         #expect(MessageState.sources(for: .delivered) == [.queued, .sending, .accepted, .failed])
         #expect(MessageState.sources(for: .cancelled) == [.queued, .sending])
         #expect(MessageState.sources(for: .failed) == [.queued, .sending, .accepted])
+        #expect(MessageState.sources(for: .accepted) == [.queued, .sending], "a progress report never lifts a failure")
         #expect(MessageState.sources(for: .queued).isEmpty)
     }
 

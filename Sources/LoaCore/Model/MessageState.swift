@@ -28,8 +28,9 @@ public enum MessageState: String, Sendable, Codable, CaseIterable, Comparable {
     /// Whether an event reporting `next` may replace `self` as the message's state.
     ///
     /// - The ladder never moves down: a late `accepted` after `delivered` is history only.
-    /// - `failed` can follow anything not yet delivered; a later sign of delivery lifts a failure,
-    ///   because the gateway's receipt is better evidence than our own give-up.
+    /// - `failed` can follow anything not yet delivered; only evidence of delivery (`delivered`,
+    ///   `opened`, `acknowledged`) lifts a failure. A late `accepted` or progress report after a
+    ///   final "not delivered" is history only (callbacks arrive late and out of order).
     /// - `expired` and `cancelled` only end messages that no gateway has taken yet (`queued`, or
     ///   `sending` while waiting for a retry).
     /// - Nothing moves a cancelled or expired message.
@@ -39,7 +40,7 @@ public enum MessageState: String, Sendable, Codable, CaseIterable, Comparable {
         case (_, .cancelled), (_, .expired): self == .queued || self == .sending
         case (.failed, .failed): false
         case (_, .failed): rank < MessageState.delivered.rank
-        case (.failed, _): next.rank >= MessageState.accepted.rank
+        case (.failed, _): next.rank >= MessageState.delivered.rank
         default: next.rank > rank
         }
     }
