@@ -107,6 +107,11 @@ public protocol Store: Sendable {
     /// The message behind a resident link token.
     func linkTarget(token: String) async throws -> LinkTarget?
 
+    /// Keeps in the history that the link's page was served (`visit`, with the User-Agent as
+    /// detail); changes no state. At most ``visitsKept`` visits are kept per message.
+    @discardableResult
+    func recordVisit(token: String, at: Date, detail: String?) async throws -> Bool
+
     /// Records a person opening the link (the first visit moves the message to `opened`).
     @discardableResult
     func recordOpen(token: String, at: Date, detail: String?) async throws -> Bool
@@ -141,6 +146,9 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    /// The most `visit` events kept per message: a fetcher or scanner that loops fills no disk.
+    public static var visitsKept: Int { 20 }
+
     /// Imports without progress reports.
     public func importResidents(
         _ rows: [ResidentInput], columns: ResidentColumns, dryRun: Bool = false, actor: String

@@ -58,6 +58,8 @@ public struct LinkTarget: Sendable, Equatable {
     public var residentName: String
     public var state: MessageState
     public var acknowledgedAt: Date?
+    /// Whether the page of this link was served before (a `visit` event exists).
+    public var pageServed: Bool = false
 }
 
 /// How an acknowledgement went.

@@ -24,30 +24,6 @@ struct ReplyKeywordTests {
     }
 }
 
-/// SPEC §5: a GET by a person opens; HEAD and link-preview fetchers never do.
-@Suite("Link visitors")
-struct LinkVisitorTests {
-    @Test(arguments: [
-        "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
-        "Mozilla/5.0 (Linux; U; Android 8.1.0; vi-vn; Redmi 6A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/71.0 Mobile Safari/537.36",
-    ])
-    func peopleOpen(agent: String) {
-        #expect(LinkVisitor.isHumanOpen(method: "GET", userAgent: agent))
-        #expect(!LinkVisitor.isHumanOpen(method: "HEAD", userAgent: agent))
-    }
-
-    @Test(arguments: [
-        "facebookexternalhit/1.1", "Zalo", "ZaloLinkPreview/1.0", "Twitterbot/1.0", "Slackbot-LinkExpanding 1.0",
-        "WhatsApp/2.23.20.0 A", "TelegramBot (like TwitterBot)", "Viber/20.0", "SkypeUriPreview Preview/0.5",
-        "Mozilla/5.0 (compatible; Googlebot/2.1)", "Google-PageRenderer Google (+https://developers.google.com/+/web/snippet/)",
-        "Discordbot/2.0", "LinkedInBot/1.0", "curl/7.88.1", "python-requests/2.31", "",
-    ])
-    func machinesNeverOpen(agent: String) {
-        #expect(!LinkVisitor.isHumanOpen(method: "GET", userAgent: agent))
-    }
-}
-
 /// Logs never show a whole phone number.
 @Suite("Phone masking")
 struct PhoneMaskingTests {

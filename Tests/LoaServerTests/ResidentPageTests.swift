@@ -22,14 +22,17 @@ struct ResidentPageTests {
         #expect(html.contains("action=\"/m/\(token)/ack\""))
         #expect(!html.contains("<script"), "works without JavaScript")
         #expect(page.headers["Cache-Control"] == "no-store")
-        #expect(try await server.state("Nguyễn Văn An") == .opened)
+        #expect(try await server.state("Nguyễn Văn An") == .accepted, "the page alone is what a preview fetcher reads")
+        let css = try await server.request(.get, "/m/\(token)/s.css", headers: ["User-Agent": Self.phoneBrowser])
+        #expect(css.status == 200)
+        #expect(String(decoding: css.body, as: UTF8.self).contains("font:22px"))
+        #expect(try await server.state("Nguyễn Văn An") == .opened, "a browser loads the page's stylesheet")
         await server.stop()
     }
 
     @Test(arguments: [
         ("HEAD", ResidentPageTests.phoneBrowser),
         ("GET", "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)"),
-        ("GET", "Zalo-Link-Preview/1.0"),
         ("GET", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"),
         ("GET", "TelegramBot (like TwitterBot)"),
         ("GET", "WhatsApp/2.23.20.0"),
@@ -44,8 +47,11 @@ struct ResidentPageTests {
         let response = try await server.request(HTTPRequest.Method(rawValue: method), "/m/\(token)", headers: headers)
         #expect(response.status == 200)
         #expect(try await server.state("Trần Thị Bình") == .accepted)
+        _ = try await server.request(HTTPRequest.Method(rawValue: method), "/m/\(token)/s.css", headers: headers)
+        #expect(try await server.state("Trần Thị Bình") == .accepted, "known fetchers never open, even loading the stylesheet")
         let events = try await server.store.events(message: try server.job("Trần Thị Bình").messageID)
-        #expect(events.isEmpty)
+        #expect(events.allSatisfy { $0.kind == "visit" })
+        #expect(events.count == (method == "GET" ? 1 : 0))
         await server.stop()
     }
 

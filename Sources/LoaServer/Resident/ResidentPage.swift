@@ -16,7 +16,7 @@ struct ResidentPage {
         case closed
     }
 
-    func notice(_ target: LinkTarget, status: Status) -> String {
+    func notice(_ target: LinkTarget, status: Status, token: String) -> String {
         let draft = target.notice.draft
         var body = "<p class=\"to\">Kính gửi: <strong>\(HTML.escape(target.residentName))</strong></p>\n"
         body += "<h1>\(HTML.escape(draft.title))</h1>\n"
@@ -46,10 +46,10 @@ struct ResidentPage {
         case .closed:
             body += "<p class=\"warn\">Thông báo này đã hết hạn.</p>\n"
         }
-        return page(title: draft.title, body: body)
+        return page(title: draft.title, body: body, token: token)
     }
 
-    func thanks(_ target: LinkTarget) -> String {
+    func thanks(_ target: LinkTarget, token: String) -> String {
         page(
             title: "Đã xác nhận",
             body: """
@@ -57,23 +57,15 @@ struct ResidentPage {
                 <p class="done">✔ \(HTML.escape(commune)) đã nhận được xác nhận của bà con cho thông báo
                 «\(HTML.escape(target.notice.draft.title))».</p>
 
-                """)
+                """, token: token)
     }
 
     func message(title: String, text: String) -> String {
-        page(title: title, body: "<h1>\(HTML.escape(title))</h1>\n<p>\(HTML.escape(text))</p>\n")
+        page(title: title, body: "<h1>\(HTML.escape(title))</h1>\n<p>\(HTML.escape(text))</p>\n", token: nil)
     }
 
-    private func page(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="vi">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>\(HTML.escape(title)) – \(HTML.escape(commune))</title>
-        <style>
+    /// The pages' look: large type for older eyes, one wide button, nothing from outside.
+    static let stylesheet = """
         body{margin:0;padding:16px;font:22px/1.5 sans-serif;color:#111;background:#fff;max-width:40em}
         header{font-size:18px;color:#444;border-bottom:3px solid #b00;padding-bottom:8px;margin-bottom:12px}
         h1{font-size:28px;line-height:1.3;margin:8px 0 12px}
@@ -83,7 +75,23 @@ struct ResidentPage {
         .hint{font-size:18px;color:#444}
         .done{font-size:24px;color:#0a6b2d;font-weight:bold}
         .warn{font-size:24px;color:#b00;font-weight:bold}
-        </style>
+
+        """
+
+    /// A page of the link `token`, styled by its own stylesheet (whose loading tells a person's
+    /// browser, see `LinkVisitor`); without a token, by the same rules inline.
+    private func page(title: String, body: String, token: String?) -> String {
+        let style = token.map { "<link rel=\"stylesheet\" href=\"/m/\($0)/\(LinkVisitor.stylesheetName)\">" }
+            ?? "<style>\n\(Self.stylesheet)</style>"
+        return """
+        <!doctype html>
+        <html lang="vi">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex">
+        <title>\(HTML.escape(title)) – \(HTML.escape(commune))</title>
+        \(style)
         </head>
         <body>
         <header>\(HTML.escape(commune))</header>

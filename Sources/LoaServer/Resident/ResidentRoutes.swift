@@ -5,8 +5,9 @@ import LoaStore
 
 /// `GET|HEAD /m/{token}` and `POST /m/{token}/ack` (SPEC §5).
 ///
-/// A GET from a person marks the message opened; HEAD requests and link-preview fetchers
-/// (`LinkVisitor`) see the same page and change nothing.
+/// Every client gets the same page; serving it is kept as a `visit`. A person's browser then loads
+/// the page's own stylesheet `/m/{token}/s.css`, and that request marks the message opened when
+/// `LinkVisitor` says it is a person's (preview fetchers read the HTML alone).
 enum ResidentRoutes {
     static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
         let page = ResidentPage(commune: setup.configuration.commune.name, zone: setup.configuration.commune.timeZone)
@@ -15,6 +16,9 @@ enum ResidentRoutes {
         }
         router.head("/m/:token") { request, context in
             await show(request, context, setup: setup, page: page, head: true)
+        }
+        router.get("/m/:token/\(LinkVisitor.stylesheetName)") { request, context in
+            await stylesheet(request, context, setup: setup)
         }
         router.post("/m/:token/ack") { _, context in
             await acknowledge(context, setup: setup, page: page)
@@ -33,22 +37,36 @@ enum ResidentRoutes {
         _ request: Request, _ context: LoaRequestContext, setup: ServerSetup, page: ResidentPage, head: Bool
     ) async -> Response {
         do {
-            guard let token = validToken(context), var target = try await setup.store.linkTarget(token: token) else {
+            guard let token = validToken(context), let target = try await setup.store.linkTarget(token: token) else {
                 return Responses.html(notFound(page), status: .notFound, head: head)
             }
-            let agent = request.headers[.userAgent]
-            if LinkVisitor.isHumanOpen(method: request.method.rawValue, userAgent: agent),
-                target.state != .cancelled, target.state != .expired
-            {
-                let opened = try await setup.store.recordOpen(
-                    token: token, at: setup.now(), detail: agent.map { String($0.prefix(200)) })
-                if opened { target.state = .opened }
+            if !head {
+                let agent = request.headers[.userAgent]
+                try await setup.store.recordVisit(token: token, at: setup.now(), detail: agent.map { String($0.prefix(200)) })
             }
-            return Responses.html(page.notice(target, status: status(of: target, token: token)), head: head)
+            return Responses.html(page.notice(target, status: status(of: target, token: token), token: token), head: head)
         } catch {
             setup.logger.error("resident page failed", metadata: ["error": "\(error)"])
             return Responses.html(page.message(title: "Lỗi tạm thời", text: "Xin bà con thử lại sau ít phút."), status: .serviceUnavailable, head: head)
         }
+    }
+
+    /// The page's stylesheet; the request that tells a person's browser (``LinkVisitor``).
+    private static func stylesheet(_ request: Request, _ context: LoaRequestContext, setup: ServerSetup) async -> Response {
+        guard let token = validToken(context) else { return Responses.text(.notFound, "not found") }
+        do {
+            let agent = request.headers[.userAgent]
+            if let target = try await setup.store.linkTarget(token: token), target.state != .cancelled,
+                target.state != .expired,
+                LinkVisitor.opens(method: request.method.rawValue, resource: .stylesheet, userAgent: agent, pageServed: target.pageServed)
+            {
+                try await setup.store.recordOpen(token: token, at: setup.now(), detail: agent.map { String($0.prefix(200)) })
+            }
+        } catch {
+            // The page still draws; the open is lost, which the log says.
+            setup.logger.error("open not recorded", metadata: ["error": "\(error)"])
+        }
+        return Responses.css(ResidentPage.stylesheet)
     }
 
     private static func acknowledge(_ context: LoaRequestContext, setup: ServerSetup, page: ResidentPage) async -> Response {
@@ -60,10 +78,10 @@ enum ResidentRoutes {
             }
             switch result {
             case .recorded, .already:
-                return Responses.html(page.thanks(target))
+                return Responses.html(page.thanks(target, token: token))
             case .closed(_, let state):
                 let cancelled = state == .cancelled || target.notice.status == .cancelled
-                return Responses.html(page.notice(target, status: cancelled ? .cancelled : .closed), status: .conflict)
+                return Responses.html(page.notice(target, status: cancelled ? .cancelled : .closed, token: token), status: .conflict)
             }
         } catch {
             setup.logger.error("acknowledgement failed", metadata: ["error": "\(error)"])

@@ -22,6 +22,15 @@ enum Responses {
         json(["error": message], status: status)
     }
 
+    /// A stylesheet, fetched again on every view (each fetch is a sign of a person, see `LinkVisitor`).
+    static func css(_ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// An HTML page that is never cached, indexed or leaked through a Referer.
     static func html(_ page: String, status: HTTPResponse.Status = .ok, head: Bool = false) -> Response {
         var headers = HTTPFields()
@@ -29,7 +38,7 @@ enum Responses {
         headers[.cacheControl] = "no-store"
         headers[.init("Referrer-Policy")!] = "no-referrer"
         headers[.init("X-Robots-Tag")!] = "noindex, nofollow"
-        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'self' 'unsafe-inline'; form-action 'self'"
         let bytes = ByteBuffer(string: page)
         headers[.contentLength] = String(bytes.readableBytes)
         return Response(status: status, headers: headers, body: head ? .init() : .init(byteBuffer: bytes))

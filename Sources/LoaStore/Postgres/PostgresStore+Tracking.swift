@@ -85,7 +85,8 @@ extension PostgresStore {
     public func linkTarget(token: String) async throws -> LinkTarget? {
         try await read { db in
             guard let row = try await db.rows("""
-                SELECT n.*, m.id AS message_id, m.state AS message_state, m.acknowledged_at, r.name AS resident_name
+                SELECT n.*, m.id AS message_id, m.state AS message_state, m.acknowledged_at, r.name AS resident_name,
+                  EXISTS (SELECT 1 FROM events e WHERE e.message_id = m.id AND e.kind = 'visit') AS page_served
                 FROM messages m JOIN residents r ON r.id = m.resident_id JOIN notices n ON n.id = m.notice_id
                 WHERE m.link_token = \(token)
                 """).first
@@ -94,7 +95,20 @@ extension PostgresStore {
                 messageID: try row["message_id"], notice: try NoticeColumns.notice(from: row),
                 residentName: try row["resident_name"],
                 state: MessageState(rawValue: try row["message_state"]) ?? .queued,
-                acknowledgedAt: (try row["acknowledged_at"] as Int64?).map(Date.init(millis:)))
+                acknowledgedAt: (try row["acknowledged_at"] as Int64?).map(Date.init(millis:)),
+                pageServed: try row["page_served"])
+        }
+    }
+
+    public func recordVisit(token: String, at time: Date, detail: String?) async throws -> Bool {
+        try await write { db in
+            let inserted = try await db.value("""
+                INSERT INTO events (message_id, kind, occurred_at, received_at, detail)
+                SELECT m.id, 'visit', \(time.millis), \(time.millis), \(detail) FROM messages m WHERE m.link_token = \(token)
+                  AND (SELECT COUNT(*) FROM events e WHERE e.message_id = m.id AND e.kind = 'visit') < \(Self.visitsKept)
+                RETURNING message_id
+                """, as: Int64.self)
+            return inserted != nil
         }
     }
 

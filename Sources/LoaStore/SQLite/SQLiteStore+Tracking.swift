@@ -88,7 +88,8 @@ extension SQLiteStore {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT n.*, m.id AS message_id, m.state AS message_state, m.acknowledged_at, r.name AS resident_name
+                        SELECT n.*, m.id AS message_id, m.state AS message_state, m.acknowledged_at, r.name AS resident_name,
+                          EXISTS (SELECT 1 FROM events e WHERE e.message_id = m.id AND e.kind = 'visit') AS page_served
                         FROM messages m JOIN residents r ON r.id = m.resident_id JOIN notices n ON n.id = m.notice_id
                         WHERE m.link_token = ?
                         """, arguments: [token])
@@ -96,7 +97,19 @@ extension SQLiteStore {
             return LinkTarget(
                 messageID: row["message_id"], notice: try NoticeColumns.notice(from: row), residentName: row["resident_name"],
                 state: MessageState(rawValue: row["message_state"]) ?? .queued,
-                acknowledgedAt: (row["acknowledged_at"] as Int64?).map(Date.init(millis:)))
+                acknowledgedAt: (row["acknowledged_at"] as Int64?).map(Date.init(millis:)), pageServed: row["page_served"])
+        }
+    }
+
+    public func recordVisit(token: String, at time: Date, detail: String?) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO events (message_id, kind, occurred_at, received_at, detail)
+                    SELECT m.id, 'visit', ?, ?, ? FROM messages m WHERE m.link_token = ?
+                      AND (SELECT COUNT(*) FROM events e WHERE e.message_id = m.id AND e.kind = 'visit') < ?
+                    """, arguments: [time.millis, time.millis, detail, token, Self.visitsKept])
+            return db.changesCount > 0
         }
     }
 
