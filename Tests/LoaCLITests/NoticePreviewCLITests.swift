@@ -49,7 +49,7 @@ struct NoticePreviewCLITests {
         let audience = try #require(channels[0]["audience"] as? [String: Int])
         #expect(audience["difference"] == 500 * reachable)
         #expect(channels[0]["sends"] as? String == "accented" && channels[1]["sends"] as? String == "folded")
-        #expect(channels[1]["per_resident"] == nil, "no price_per_segment, no cost")
+        #expect(channels[1]["per_resident"] is NSNull, "no price_per_segment, no cost: the key stays, null (SPEC §3)")
         let notices = try #require(try await cli.json("notice", "list") as? [Any])
         #expect(notices.isEmpty)
     }

@@ -141,7 +141,7 @@ struct APIHandlers: Sendable {
         let actor: String
         let action: String
         let subject: String
-        let detail: String?
+        @NullEncoded var detail: String?
     }
 
     /// The audit log, newest first (`?limit=`, at most 5000); admins only.

@@ -22,7 +22,7 @@ public struct ImportReport: Encodable, Sendable {
         self.dryRun = dryRun
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case added, updated, unchanged, rejected
         case dryRun = "dry_run"
     }

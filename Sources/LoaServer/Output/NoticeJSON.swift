@@ -9,9 +9,9 @@ public struct NoticeJSON: Encodable, Sendable {
     public let body: String
     public let to: [String]
     public let at: String
-    public let expires: String?
-    public let meeting: String?
-    public let place: String?
+    @NullEncoded public var expires: String?
+    @NullEncoded public var meeting: String?
+    @NullEncoded public var place: String?
     public let channels: String
     public let remind: [String]
     public let ackRequired: Bool
@@ -21,8 +21,10 @@ public struct NoticeJSON: Encodable, Sendable {
     public let messages: Int
     public let createdAt: String
     public let createdBy: String
-    public var states: [String: Int]?
-    public var cancelledMessages: Int?
+    /// Messages per state; `loa notice show` and the API's notice fill it in.
+    @NullEncoded public var states: [String: Int]?
+    /// How many queued messages a cancel stopped; set only in the answer to a cancel.
+    @NullEncoded public var cancelledMessages: Int?
 
     /// The notice's JSON form, times on the commune's clock.
     public init(_ notice: Notice, zone: TimeZone) {
@@ -47,7 +49,7 @@ public struct NoticeJSON: Encodable, Sendable {
         createdBy = draft.createdBy
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, kind, title, body, to, at, expires, meeting, place, channels, remind, priority, status
         case messages, states
         case ackRequired = "ack_required"

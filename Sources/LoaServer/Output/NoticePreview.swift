@@ -22,11 +22,11 @@ public struct NoticePreview: Encodable, Sendable {
         /// `accented` or `folded`: what the channel's `fold_diacritics` makes it send.
         public var sends: String
         public var segments: Int
-        public var pricePerSegment: Double?
-        public var perResident: Amounts?
-        public var audience: Amounts?
+        @NullEncoded public var pricePerSegment: Double?
+        @NullEncoded public var perResident: Amounts?
+        @NullEncoded public var audience: Amounts?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case name, kind, sends, segments, audience
             case foldDiacritics = "fold_diacritics"
             case pricePerSegment = "price_per_segment"
@@ -50,7 +50,7 @@ public struct NoticePreview: Encodable, Sendable {
     public var folded: Rendering
     public var channels: [ChannelCost]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case preview, targeted, unreachable, reachable, accented, folded, channels
     }
 

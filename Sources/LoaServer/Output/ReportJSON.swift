@@ -15,8 +15,8 @@ public struct ReportJSON: Encodable, Sendable {
     public let reachTarget: Double
     public let smsSegments: Int
     public let remindersSent: Int
-    public let groupedBy: String?
-    public let by: [Row]?
+    @NullEncoded public var groupedBy: String?
+    @NullEncoded public var by: [Row]?
 
     public init(_ report: ReachReport) {
         let totals = report.totals
@@ -45,7 +45,7 @@ public struct ReportJSON: Encodable, Sendable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case notice, targeted, unreachable, accepted, delivered, opened, acknowledged, failed, expired, cancelled
         case reached, reach, by
         case reachTarget = "reach_target"

@@ -4,9 +4,9 @@ import LoaCore
 public struct ResidentJSON: Encodable, Sendable {
     public let id: Int64
     public let name: String
-    public let phone: String?
-    public let zalo: String?
-    public let hamlet: String?
+    @NullEncoded public var phone: String?
+    @NullEncoded public var zalo: String?
+    @NullEncoded public var hamlet: String?
     public let groups: [String]
 
     public init(_ resident: Resident) {
@@ -18,15 +18,5 @@ public struct ResidentJSON: Encodable, Sendable {
         groups = resident.groups
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(phone, forKey: .phone)
-        try container.encode(zalo, forKey: .zalo)
-        try container.encode(hamlet, forKey: .hamlet)
-        try container.encode(groups, forKey: .groups)
-    }
-
-    enum CodingKeys: String, CodingKey { case id, name, phone, zalo, hamlet, groups }
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, name, phone, zalo, hamlet, groups }
 }

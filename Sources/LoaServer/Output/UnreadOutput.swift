@@ -7,12 +7,12 @@ public enum UnreadOutput {
     public struct Row: Encodable, Sendable {
         public let resident: Int64
         public let name: String
-        public let phone: String?
-        public let hamlet: String?
+        @NullEncoded public var phone: String?
+        @NullEncoded public var hamlet: String?
         public let state: String
-        public let lastError: String?
+        @NullEncoded public var lastError: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case resident, name, phone, hamlet, state
             case lastError = "last_error"
         }

@@ -64,6 +64,6 @@ struct TokenCreate: AsyncParsableCommand {
         let token: String
         let role: String
         let scopes: [String]
-        let label: String?
+        @NullEncoded var label: String?
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoaChannels
 import LoaConfig
+import LoaCore
 import LoaServer
 import LoaStore
 
@@ -15,13 +16,13 @@ struct ChannelsCommand: AsyncParsableCommand {
 
     struct Entry: Encodable {
         struct URLs: Encodable {
-            let status: String?
-            let inbound: String?
+            @NullEncoded var status: String?
+            @NullEncoded var inbound: String?
         }
 
         let name: String
         let kind: String
-        let rate: String?
+        @NullEncoded var rate: String?
         let health: String
         let callbackUrls: URLs
 
