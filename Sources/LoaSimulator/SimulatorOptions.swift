@@ -40,15 +40,23 @@ public struct SimulatorOptions: Sendable {
     /// The share of accepted messages that are not delivered (the callback reports a failure;
     /// ZNS, which has no failure event, sends none).
     public var deliveryFailureRate: Double = 0
-    /// The share of delivered messages carrying a resident link whose resident opens it (GET).
+    /// The share of delivered messages carrying a resident link whose resident opens it: their
+    /// phone's browser (Zalo's in-app browser for about 70 %, see ``ResidentApp``) GETs the page,
+    /// then its same-origin stylesheets and images.
     public var openShare: Double = 0
     /// How long after delivery the resident opens the link.
     public var openDelay: ClosedRange<Duration> = .zero ... .zero
-    /// The share of delivered messages carrying a link whose resident acknowledges (POST
-    /// `<link>/ack` after opening); at most ``openShare`` takes effect.
+    /// The share of delivered messages carrying a link whose resident acknowledges by submitting
+    /// the page's `<form method="post">` (a page without one cannot be confirmed); at most
+    /// ``openShare`` takes effect.
     public var ackShare: Double = 0
     /// How long after opening the resident acknowledges.
     public var ackDelay: ClosedRange<Duration> = .zero ... .zero
+    /// The share of delivered messages carrying a link that a link-preview fetcher (Zalo's,
+    /// Facebook's, Telegram's, WhatsApp's…) also fetches, before or after the resident and whether
+    /// or not the resident opens: it reads the HTML only (sometimes after a HEAD), never the
+    /// page's resources or form. Counted in ``DialectStats/previewFetches``.
+    public var previewShare: Double = 0
     /// When set, resident links are visited at this origin (`http://127.0.0.1:8080`) instead of
     /// their own, for rehearsals whose links name a public URL that does not reach the local server.
     public var linkOrigin: String?

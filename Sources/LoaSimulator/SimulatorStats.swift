@@ -10,13 +10,28 @@ public struct SimulatorStats: Sendable, Hashable, Codable {
     public var residentsOpened: Int
     /// Distinct resident links confirmed.
     public var residentsAcknowledged: Int
+    /// Distinct resident links opened or confirmed: the residents the simulated people reached.
+    public var residentsReached: Int
+    /// ``residentsOpened`` split by the app they read their link in, keyed by ``ResidentApp`` raw
+    /// value (`zalo`, `facebook`, `browser`).
+    public var residentsOpenedByApp: [String: Int]
 
     /// Creates stats.
-    public init(dialects: [String: DialectStats] = [:], pendingEvents: Int = 0, residentsOpened: Int = 0, residentsAcknowledged: Int = 0) {
+    public init(
+        dialects: [String: DialectStats] = [:], pendingEvents: Int = 0, residentsOpened: Int = 0,
+        residentsAcknowledged: Int = 0, residentsReached: Int = 0, residentsOpenedByApp: [String: Int] = [:]
+    ) {
         self.dialects = dialects
         self.pendingEvents = pendingEvents
         self.residentsOpened = residentsOpened
         self.residentsAcknowledged = residentsAcknowledged
+        self.residentsReached = residentsReached
+        self.residentsOpenedByApp = residentsOpenedByApp
+    }
+
+    /// Residents who opened their link in `app`.
+    public func residentsOpened(in app: ResidentApp) -> Int {
+        residentsOpenedByApp[app.rawValue] ?? 0
     }
 
     /// The figures of one dialect (all zero if it saw nothing).
@@ -28,11 +43,16 @@ public struct SimulatorStats: Sendable, Hashable, Codable {
     /// Send requests received over all dialects.
     public var totalSends: Int { dialects.values.reduce(0) { $0 + $1.sends } }
 
+    /// Link-preview fetches over all dialects (none of them a person opening a link).
+    public var previewFetches: Int { dialects.values.reduce(0) { $0 + $1.previewFetches } }
+
     enum CodingKeys: String, CodingKey {
         case dialects
         case pendingEvents = "pending_events"
         case residentsOpened = "residents_opened"
         case residentsAcknowledged = "residents_acknowledged"
+        case residentsReached = "residents_reached"
+        case residentsOpenedByApp = "residents_opened_by_app"
     }
 }
 
@@ -58,12 +78,15 @@ public struct DialectStats: Sendable, Hashable, Codable {
     public var delivered = 0
     /// Messages reported not delivered.
     public var undelivered = 0
-    /// Resident link GETs answered below 400.
+    /// Resident visits whose page and its same-origin stylesheets and images were all answered
+    /// below 400.
     public var opens = 0
-    /// `<link>/ack` POSTs answered below 400.
+    /// Confirmations (the page form's POST) answered below 400.
     public var acks = 0
-    /// Link visits (opens or acks) that failed on every try.
+    /// Resident visits (a page, one of its resources, or a confirmation) that failed on every try.
     public var linkFailures = 0
+    /// Link-preview fetchers' GETs answered below 400; never counted as opens.
+    public var previewFetches = 0
     /// Every idempotency key seen (ZNS `tracking_id`, eSMS `RequestId`, webhook `id`) and how
     /// many times it arrived, faults included.
     public var keys: [String: Int] = [:]
@@ -84,5 +107,6 @@ public struct DialectStats: Sendable, Hashable, Codable {
         case callbacksSent = "callbacks_sent"
         case callbacksFailed = "callbacks_failed"
         case linkFailures = "link_failures"
+        case previewFetches = "preview_fetches"
     }
 }

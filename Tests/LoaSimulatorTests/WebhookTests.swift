@@ -42,65 +42,76 @@ struct WebhookTests {
         }
     }
 
-    @Test("Residents open links with a phone browser and acknowledge with POST <link>/ack")
+    @Test("Residents of every dialect open links in a phone browser and confirm with the page's form")
     func opensAndAcks() async throws {
-        let site = try TestHTTPServer { _ in .text(200, "<html>ok</html>") }
+        let site = try ResidentSite()
         defer { site.shutdown() }
         var options = SimulatorOptions()
         options.openShare = 1
         options.ackShare = 1
         options.openDelay = .milliseconds(5) ... .milliseconds(20)
         try await withSimulator(options) { sim in
-            _ = try await sim.post("/webhook/x", json: #"{"id":"a","link":"\#(site.url("/m/tok1"))"}"#)
+            _ = try await sim.post("/webhook/x", json: #"{"id":"a","link":"\#(site.link("tok1"))"}"#)
             _ = try await sim.sendZNS(
-                phone: "84912345678", tracking: "z",
-                data: #"{"name":"An","link":"\#(site.url("/m/tok2?v=1"))"}"#)
+                phone: "84912345678", tracking: "z", data: #"{"name":"An","link":"\#(site.link("tok2"))?v=1"}"#)
             _ = try await sim.sendESMS(
-                phone: "0912345678", requestID: "e", content: "Hop thon luc 8h. Xem \(site.url("/m/tok3")). Cam on")
+                phone: "0912345678", requestID: "e", content: "Hop thon luc 8h. Xem \(site.link("tok3")). Cam on")
             #expect(await sim.simulator.waitUntilIdle())
-            let visits = site.requests.map { "\($0.method) \($0.target)" }.sorted()
+            let visits = site.visits.sorted()
             #expect(visits == [
-                "GET /m/tok1", "GET /m/tok2?v=1", "GET /m/tok3",
-                "POST /m/tok1/ack", "POST /m/tok2/ack?v=1", "POST /m/tok3/ack",
+                "GET /m/tok1", "GET /m/tok1/logo.png", "GET /m/tok1/s.css",
+                "GET /m/tok2/logo.png", "GET /m/tok2/s.css", "GET /m/tok2?v=1",
+                "GET /m/tok3", "GET /m/tok3/logo.png", "GET /m/tok3/s.css",
+                "POST /m/tok1/ack?from=page&lang=vi", "POST /m/tok2/ack?from=page&lang=vi",
+                "POST /m/tok3/ack?from=page&lang=vi",
             ])
-            #expect(site.requests.allSatisfy { $0.header("User-Agent")?.contains("Mobile") == true })
+            #expect(site.server.requests.allSatisfy { $0.header("User-Agent")?.contains("Mobile") == true })
             #expect(sim.simulator.stats[.webhook].opens == 1 && sim.simulator.stats[.webhook].acks == 1)
             #expect(sim.simulator.stats[.zaloZNS].acks == 1 && sim.simulator.stats[.esms].acks == 1)
         }
     }
 
-    @Test("With a link origin set, links naming a public URL are visited on the local server")
+    @Test("With a link origin set, links naming a public URL are visited on the local server as that URL")
     func linkOrigin() async throws {
-        let site = try TestHTTPServer { _ in .text(200, "ok") }
+        let site = try ResidentSite()
         defer { site.shutdown() }
         var options = SimulatorOptions()
         options.openShare = 1
-        options.linkOrigin = site.baseURL
+        options.ackShare = 1
+        options.linkOrigin = site.server.baseURL
         try await withSimulator(options) { sim in
             _ = try await sim.post("/webhook/x", json: #"{"id":"a","link":"https://loa.example.gov.vn/m/tok9?s=1"}"#)
             #expect(await sim.simulator.waitUntilIdle())
-            #expect(site.requests.map(\.target) == ["/m/tok9?s=1"])
+            #expect(site.visits == [
+                "GET /m/tok9?s=1", "GET /m/tok9/s.css", "GET /m/tok9/logo.png", "POST /m/tok9/ack?from=page&lang=vi",
+            ])
+            // The browser believes it is on the public origin.
+            let post = try #require(site.server.requests.last)
+            #expect(post.header("Origin") == "https://loa.example.gov.vn")
+            #expect(post.header("Referer") == "https://loa.example.gov.vn/m/tok9?s=1")
         }
     }
 
     @Test("Open and ack shares hold across many messages; acks are a subset of opens")
     func engagementShares() async throws {
-        let site = try TestHTTPServer { _ in .text(200, "ok") }
+        let site = try ResidentSite()
         defer { site.shutdown() }
         var options = SimulatorOptions()
         options.openShare = 0.8
         options.ackShare = 0.5
         try await withSimulator(options) { sim in
             for index in 0..<100 {
-                _ = try await sim.post("/webhook/x", json: #"{"id":"m\#(index)","link":"\#(site.url("/m/\(index)"))"}"#)
+                _ = try await sim.post("/webhook/x", json: #"{"id":"m\#(index)","link":"\#(site.link("\(index)"))"}"#)
             }
             #expect(await sim.simulator.waitUntilIdle())
             let stats = sim.simulator.stats[.webhook]
             #expect((65...95).contains(stats.opens))
             #expect((35...65).contains(stats.acks))
-            let opened = Set(site.requests.filter { $0.method == "GET" }.map(\.path))
-            let acked = site.requests.filter { $0.method == "POST" }.map { String($0.path.dropLast("/ack".count)) }
+            let requests = site.server.requests
+            let opened = Set(requests.filter { $0.method == "GET" }.map { $0.path.split(separator: "/")[1] })
+            let acked = requests.filter { $0.method == "POST" }.map { $0.path.split(separator: "/")[1] }
             #expect(acked.allSatisfy(opened.contains))
+            #expect(sim.simulator.stats.residentsReached == stats.opens)
         }
     }
 

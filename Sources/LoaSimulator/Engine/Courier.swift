@@ -28,19 +28,26 @@ struct Courier: Sendable {
     /// Sends the request `make` builds (rebuilt for each try, so timestamps and signatures are
     /// fresh), counting any status below `acceptedBelow` as success.
     func call(acceptedBelow limit: Int = 300, _ make: @Sendable () -> HTTPRequest) async -> Outcome {
+        await fetch(acceptedBelow: limit, make).outcome
+    }
+
+    /// ``call(acceptedBelow:_:)`` that also hands back the accepted response, for a page to read.
+    func fetch(
+        acceptedBelow limit: Int = 300, _ make: @Sendable () -> HTTPRequest
+    ) async -> (outcome: Outcome, response: HTTPResponse?) {
         for attempt in 1...attempts {
-            if attempt > 1, !(await EventScheduler.pause(retryDelay)) { return .abandoned }
+            if attempt > 1, !(await EventScheduler.pause(retryDelay)) { return (.abandoned, nil) }
             var request = make()
             request.timeout = timeout
             do {
                 let response = try await client.send(request)
-                if response.status < limit { return .delivered }
+                if response.status < limit { return (.delivered, response) }
                 let retryable = response.status >= 500 || response.status == 408 || response.status == 429
-                if !retryable { return .failed }
+                if !retryable { return (.failed, nil) }
             } catch {
-                if error.kind == .cancelled { return .abandoned }
+                if error.kind == .cancelled { return (.abandoned, nil) }
             }
         }
-        return .failed
+        return (.failed, nil)
     }
 }

@@ -6,6 +6,7 @@ struct Dice: Sendable {
         case timeout = 1, throttle, serverError, latency, serverErrorStatus
         case deliveryFailure, callbackDelay, duplicate, outOfOrder, engagement, openDelay, ackDelay
         case zaloPresence, messageID
+        case agent, preview, previewOrder, previewHead, previewAgent
     }
 
     let seed: UInt64

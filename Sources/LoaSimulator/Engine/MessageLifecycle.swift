@@ -1,16 +1,9 @@
 import LoaHTTP
 
 /// Plays out one accepted message: waits, sends its delivery callback (maybe twice, maybe out of
-/// order), and lets the simulated resident open the link and acknowledge.
+/// order), lets a link-preview fetcher read the link, and lets the simulated resident open it in
+/// their phone's browser and confirm.
 struct MessageLifecycle: Sendable {
-    /// A phone browser's User-Agent, so Loa counts the visit as a human open (SPEC §5).
-    static let residentUserAgents = [
-        "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) "
-            + "Chrome/124.0.6367.82 Mobile Safari/537.36",
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-            + "Version/17.4 Mobile/15E148 Safari/604.1",
-    ]
-
     let plan: DeliveryPlan
     let options: SimulatorOptions
     let dice: Dice
@@ -26,13 +19,17 @@ struct MessageLifecycle: Sendable {
         let engagement = dice.unit(.engagement, subject)
         let opens = plan.delivered && plan.link != nil && engagement < options.openShare
         let acks = opens && engagement < options.ackShare
+        let previews = plan.delivered && plan.link != nil && dice.chance(options.previewShare, .preview, subject)
+        let previewFirst = dice.unit(.previewOrder, subject) < 0.5
         state.add(plan.delivered ? \.delivered : \.undelivered, plan.dialect)
 
         if !outOfOrder {
             guard await report(plan.finalReport, twice: duplicate) else { return }
         }
-        if opens, let link = plan.link {
-            guard await visit(Self.relocated(link, to: options.linkOrigin), acknowledging: acks) else { return }
+        if let link = plan.link {
+            if previews, previewFirst { guard await preview(link) else { return } }
+            if opens { guard await visit(link, acknowledging: acks) else { return } }
+            if previews, !previewFirst { guard await preview(link) else { return } }
         }
         if outOfOrder {
             guard await report(plan.finalReport, twice: duplicate) else { return }
@@ -61,25 +58,37 @@ struct MessageLifecycle: Sendable {
         return true
     }
 
-    /// Opens `link` after the open delay and, if asked, POSTs `<link>/ack` after the ack delay.
+    /// Opens `link` after the open delay in the resident's browser, and, if asked and the page
+    /// has a form, confirms after the ack delay; false once the simulator stops or was reset.
     private func visit(_ link: String, acknowledging: Bool) async -> Bool {
         let subject = plan.subject
-        let agent = Self.residentUserAgents[Int(dice.hash(.engagement, subject, attempt: 1) % 2)]
+        let agent = ResidentAgent.draw(dice, subject)
+        let browser = ResidentBrowser(agent: agent, courier: courier, linkOrigin: options.linkOrigin)
         guard await pause(dice.duration(in: options.openDelay, .openDelay, subject)) else { return false }
-        let opened = await courier.call(acceptedBelow: 400) {
-            HTTPRequest(method: .get, url: link, headers: ["User-Agent": agent, "Accept": "text/html"])
+        let load = await browser.load(link)
+        guard load.page != .abandoned, load.resources != .abandoned else { return false }
+        // The person has read the page only once it and everything it loads arrived.
+        if count(load.page == .delivered ? load.resources : load.page, as: \.opens) {
+            state.noteOpened(link, in: agent.app)
         }
-        let wasOpened = count(opened, as: \.opens)
-        if wasOpened { state.noteLink(link, acknowledged: false) }
-        guard wasOpened, acknowledging else { return opened != .abandoned }
+        // A page without a form offers nothing to confirm with.
+        guard acknowledging, load.page == .delivered, let form = load.contents?.form else { return true }
         guard await pause(dice.duration(in: options.ackDelay, .ackDelay, subject)) else { return false }
-        let acked = await courier.call(acceptedBelow: 400) {
-            HTTPRequest(
-                method: .post, url: Self.ackURL(for: link),
-                headers: ["User-Agent": agent, "Content-Type": "application/x-www-form-urlencoded"], body: [])
-        }
-        if count(acked, as: \.acks) { state.noteLink(link, acknowledged: true) }
+        let acked = await browser.submit(form, of: link)
+        if count(acked, as: \.acks) { state.noteAcknowledged(link) }
         return acked != .abandoned
+    }
+
+    /// A link-preview fetcher reads `link`; false once the simulator stops or was reset.
+    private func preview(_ link: String) async -> Bool {
+        guard isCurrent else { return false }
+        let previewer = LinkPreviewer(
+            agent: PreviewAgent.draw(dice, plan.subject),
+            headFirst: dice.chance(PreviewAgent.headShare, .previewHead, plan.subject), courier: courier,
+            linkOrigin: options.linkOrigin)
+        let outcome = await previewer.fetch(link)
+        if outcome == .delivered { state.add(\.previewFetches, plan.dialect) }
+        return outcome != .abandoned && isCurrent
     }
 
     private func count(_ outcome: Courier.Outcome, as counter: WritableKeyPath<DialectStats, Int>) -> Bool {
@@ -97,19 +106,5 @@ struct MessageLifecycle: Sendable {
 
     private var isCurrent: Bool {
         state.generation == generation
-    }
-
-    /// `link` with its scheme, host and port replaced by `origin`, when one is given.
-    static func relocated(_ link: String, to origin: String?) -> String {
-        guard let origin, let schemeEnd = link.firstRange(of: "://") else { return link }
-        let afterScheme = link[schemeEnd.upperBound...]
-        let path = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" }.map { afterScheme[$0...] } ?? ""
-        return (origin.hasSuffix("/") ? String(origin.dropLast()) : origin) + path
-    }
-
-    /// `<link>/ack`, keeping any query string or fragment after the new path segment.
-    static func ackURL(for link: String) -> String {
-        guard let cut = link.firstIndex(where: { $0 == "?" || $0 == "#" }) else { return link + "/ack" }
-        return String(link[..<cut]) + "/ack" + String(link[cut...])
     }
 }

@@ -11,7 +11,7 @@ final class SimulatorState: Sendable {
         var sequence = 0
         var generation = 0
         var pendingEvents = 0
-        var openedLinks: Set<String> = []
+        var openedLinks: [String: ResidentApp] = [:]
         var acknowledgedLinks: Set<String> = []
     }
 
@@ -70,12 +70,17 @@ final class SimulatorState: Sendable {
         }
     }
 
-    /// Notes a resident link opened (or confirmed): a resident who got the notice on two channels
-    /// has one link, so these count residents, not visits.
-    func noteLink(_ link: String, acknowledged: Bool) {
+    /// Notes a resident link opened in `app` (the first app that opened it counts): a resident
+    /// who got the notice on two channels has one link, so these count residents, not visits.
+    func noteOpened(_ link: String, in app: ResidentApp) {
         state.withLock { state in
-            if acknowledged { state.acknowledgedLinks.insert(link) } else { state.openedLinks.insert(link) }
+            if state.openedLinks[link] == nil { state.openedLinks[link] = app }
         }
+    }
+
+    /// Notes a resident link confirmed.
+    func noteAcknowledged(_ link: String) {
+        state.withLock { _ = $0.acknowledgedLinks.insert(link) }
     }
 
     /// Increments with every reset; scheduled events of an older generation are dropped.
@@ -102,9 +107,13 @@ final class SimulatorState: Sendable {
                 if !includeKeys { stats.keys = [:] }
                 dialects[dialect.rawValue] = stats
             }
+            var byApp: [String: Int] = [:]
+            for app in state.openedLinks.values { byApp[app.rawValue, default: 0] += 1 }
             return SimulatorStats(
                 dialects: dialects, pendingEvents: state.pendingEvents, residentsOpened: state.openedLinks.count,
-                residentsAcknowledged: state.acknowledgedLinks.count)
+                residentsAcknowledged: state.acknowledgedLinks.count,
+                residentsReached: state.acknowledgedLinks.union(state.openedLinks.keys).count,
+                residentsOpenedByApp: byApp)
         }
     }
 
@@ -114,7 +123,7 @@ final class SimulatorState: Sendable {
             state.stats = [:]
             state.esmsRequestIDs = [:]
             state.znsQuotaUsed = 0
-            state.openedLinks = []
+            state.openedLinks = [:]
             state.acknowledgedLinks = []
             state.generation += 1
         }
