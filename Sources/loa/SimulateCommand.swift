@@ -21,6 +21,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Retry-After seconds on 429.") var retryAfter = 1
     @Option(help: "Share of residents who open their link.") var openShare = 0.0
     @Option(help: "Share of residents who acknowledge.") var ackShare = 0.0
+    @Option(help: "Share of links a link-preview fetcher also reads (never an open).") var previewShare = 0.0
     @Option(help: "Share of callbacks sent twice.") var duplicateRate = 0.0
     @Option(help: "Share of callbacks sent out of order.") var outOfOrderRate = 0.0
     @Option(help: "Where Zalo ZNS callbacks go.") var zaloCallback: String?
@@ -41,6 +42,7 @@ struct SimulateCommand: AsyncParsableCommand {
         options.retryAfterSeconds = max(0, retryAfter)
         options.openShare = try Self.share(openShare, "--open-share")
         options.ackShare = try Self.share(ackShare, "--ack-share")
+        options.previewShare = try Self.share(previewShare, "--preview-share")
         options.duplicateCallbackRate = try Self.share(duplicateRate, "--duplicate-rate")
         options.outOfOrderRate = try Self.share(outOfOrderRate, "--out-of-order-rate")
         options.latency = try Self.milliseconds(latency)

@@ -50,10 +50,10 @@ struct HTMLTag: Sendable, Equatable {
         while index < bytes.count {
             while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
             guard index < bytes.count, bytes[index] != UInt8(ascii: ">") else { break }
+            // A name runs to white space, `/`, `>` or `=`; its first character may be any other (even `=`).
             let attributeStart = index
-            while index < bytes.count, !isSpace(bytes[index]), !"/>=".utf8.contains(bytes[index]) || index == attributeStart {
-                index += 1
-            }
+            index += 1
+            while index < bytes.count, !isSpace(bytes[index]), !"/>=".utf8.contains(bytes[index]) { index += 1 }
             let attribute = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
             while index < bytes.count, isSpace(bytes[index]) { index += 1 }
             var value = ""

@@ -36,6 +36,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Share of residents who confirm on their page (at most the open share).")
     var ackShare = 0.64
 
+    @Option(help: "Share of links a link-preview fetcher (Zalo's, Facebook's…) also reads; a preview never counts as an open.")
+    var previewShare = 0.5
+
     @Option(help: "The most requests in flight.")
     var workers = 32
 
@@ -73,6 +76,7 @@ struct Demo: AsyncParsableCommand {
         options.openDelay = .milliseconds(100) ... .milliseconds(1500)
         options.ackShare = ackShare
         options.ackDelay = .milliseconds(100) ... .milliseconds(1000)
+        options.previewShare = previewShare
         // A slow answer on a busy machine must not count as a failed visit that Loa did record.
         options.callbackTimeout = .seconds(30)
         options.zalo.callbackURL = "\(serverURL)/hooks/zalo/\(hookSecret)/status"
@@ -129,6 +133,7 @@ struct Demo: AsyncParsableCommand {
             .render(notice: notice, report: reach)
         try page.write(toFile: html, atomically: true, encoding: .utf8)
         Terminal.out("HTML report: \(URL(fileURLWithPath: html).standardizedFileURL.path)")
+        Terminal.out(DemoReport.reachLines(reach, simulator: simulator))
         if keep {
             Terminal.info("kept: \(directory.path) — try: loa --db sqlite:\(directory.path)/loa.db notice show \(notice.id)")
         }

@@ -51,14 +51,15 @@ enum DemoReport {
 }
 
 extension DemoReport {
-    /// Reach per hamlet as Loa measured it, and the simulator's own count of opens and confirmations.
+    /// Reach per hamlet as Loa measured it, and the simulator's own count of opens (per app) and
+    /// confirmations, with the link previews that must count for nobody.
     static func reachTable(_ report: ReachReport, simulator: GatewaySimulator) -> String {
         var listing = Listing(["hamlet", "targeted", "delivered", "opened", "acknowledged", "reach"])
         for row in report.rows + [ReachReport.Row(key: "total", counts: report.totals)] {
             let counts = row.counts
             listing.append(
                 [row.key] + [counts.targeted, counts.delivered, counts.opened, counts.acknowledged].map(String.init)
-                    + [String(format: "%.1f %%", counts.reach * 100)])
+                    + [percent(counts.reach)])
         }
         let stats = simulator.stats(includingKeys: false)
         let opens = stats.residentsOpened
@@ -66,12 +67,33 @@ extension DemoReport {
         let totals = report.totals
         let verdict = opens == totals.opened && acks == totals.acknowledged
             ? "they match Loa's counts" : "warning: Loa counted \(totals.opened) opens and \(totals.acknowledged) acknowledgements"
+        let apps = "\(stats.residentsOpened(in: .zalo)) inside Zalo, \(stats.residentsOpened(in: .facebook)) in "
+            + "Facebook or Messenger, \(stats.residentsOpened(in: .browser)) in another browser"
         return [
             "",
             "Reach per hamlet (target \(String(format: "%.0f %%", report.reachTarget * 100))):",
             listing.text,
             "",
-            "the simulated residents: \(opens) opened their link and \(acks) confirmed; \(verdict)",
+            "the simulated residents: \(opens) opened their link (\(apps)) and \(acks) confirmed; "
+                + "link previews read \(stats.previewFetches) pages and opened nothing; \(verdict)",
         ].joined(separator: "\n")
+    }
+
+    /// The closing lines: the reach Loa measured next to the reach the simulated residents really
+    /// had (people who opened or confirmed ÷ targeted residents).
+    static func reachLines(_ report: ReachReport, simulator: GatewaySimulator) -> String {
+        let totals = report.totals
+        let reached = simulator.stats(includingKeys: false).residentsReached
+        let real = totals.targeted == 0 ? 0 : Double(reached) / Double(totals.targeted)
+        return [
+            "reach Loa measured: \(percent(totals.reach)) (\(totals.reached) of \(totals.targeted) targeted residents "
+                + "opened or confirmed)",
+            "reach the simulated residents really had: \(percent(real)) (\(reached) of \(totals.targeted))",
+        ].joined(separator: "\n")
+    }
+
+    /// `72.3 %`.
+    private static func percent(_ share: Double) -> String {
+        String(format: "%.1f %%", share * 100)
     }
 }
