@@ -24,7 +24,11 @@ final class ServerHarness: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    static func start(now: @escaping @Sendable () -> Date = { Date() }) async throws -> ServerHarness {
+    /// `extraChannels` is TOML appended to the configuration (more `[[channels]]`); `moreResidents`
+    /// are imported beside ``Residents/rows`` but get no message of the harness's convocation.
+    static func start(
+        now: @escaping @Sendable () -> Date = { Date() }, extraChannels: String = "", moreResidents: [ResidentInput] = []
+    ) async throws -> ServerHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loa-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try await StoreLocation.sqlite(path: directory.appendingPathComponent("loa.db").path).open()
@@ -36,6 +40,7 @@ final class ServerHarness: Sendable {
                 audience: [.all], channels: try ChannelPolicy(parsing: "zalo>sms"), sendAt: sendAt,
                 meetingAt: sendAt.addingTimeInterval(86_400), place: "Nhà văn hóa thôn", createdBy: "test"))
         let jobs = try await store.claimDue(ClaimRequest(now: sendAt, limit: 10, worker: "w", lease: .seconds(600)))
+        if !moreResidents.isEmpty { _ = try await store.importResidents(moreResidents, columns: .all, actor: "test") }
         try await store.record(
             jobs.map { job in
                 DispatchOutcome(
@@ -58,12 +63,14 @@ final class ServerHarness: Sendable {
             secret_key = "\(zaloSecret)"
             access_token = "zns-access-token"
             template_id = "245678"
+            template_params = { ten = "name", tieu_de = "title", nut_xac_nhan = "link" }
             [[channels]]
             name = "sms"
             kind = "esms"
             api_key = "esms-key"
             secret_key = "esms-secret"
             brandname = "UBND XA"
+            \(extraChannels)
             """, source: "test", environment: [:])
         var logger = Logger(label: "test.server")
         logger.logLevel = .critical
