@@ -30,6 +30,6 @@ struct PreviewAgent: Sendable {
 
     /// The fetcher that previews the message `subject`, drawn by weight.
     static func draw(_ dice: Dice, _ subject: String) -> PreviewAgent {
-        ResidentAgent.pick(from: table, weight: \.weight, at: dice.unit(.previewAgent, subject))
+        dice.pick(from: table, weight: \.weight, .previewAgent, subject)
     }
 }

@@ -1,8 +1,8 @@
 /// A phone client a simulated resident reads their link in: its User-Agent, the app family it
 /// belongs to, and how often Vietnamese residents use it.
 ///
-/// The strings follow the formats these clients send (Android WebViews carry `; wv)` and
-/// `Version/4.0`, in-app browsers append their app marker). The weights are the simulator's
+/// The strings follow the formats these clients send (an Android WebView says `Version/4.0` and
+/// usually `; wv)`; an in-app browser appends its app's marker). The weights are the simulator's
 /// assumption for a commune reached mostly through Zalo: about 70 % of opens happen inside Zalo,
 /// a tenth inside Facebook or Messenger, the rest in a phone's own browser.
 struct ResidentAgent: Sendable {
@@ -74,18 +74,6 @@ struct ResidentAgent: Sendable {
 
     /// The agent of the resident who reads the message `subject`, drawn by weight.
     static func draw(_ dice: Dice, _ subject: String) -> ResidentAgent {
-        pick(from: table, weight: \.weight, at: dice.unit(.agent, subject))
-    }
-
-    /// The entry of `entries` that a number `unit` in `0..<1` falls on, each entry taking a share of
-    /// `0..<1` in proportion to its weight.
-    static func pick<Entry>(from entries: [Entry], weight: KeyPath<Entry, Int>, at unit: Double) -> Entry {
-        let total = entries.reduce(0) { $0 + $1[keyPath: weight] }
-        var mark = unit * Double(total)
-        for entry in entries {
-            mark -= Double(entry[keyPath: weight])
-            if mark < 0 { return entry }
-        }
-        return entries[entries.count - 1]
+        dice.pick(from: table, weight: \.weight, .agent, subject)
     }
 }
