@@ -90,15 +90,7 @@ public struct ChannelConfig: Sendable {
         for key in ["headers", "template_params"] where allowed.contains(key) {
             if let table = try section.stringTable(key) { tables[key] = table }
         }
-        for options in kind.required where !options.contains(where: { settings[$0] != nil || secrets[$0] != nil }) {
-            throw section.error(
-                options[0], options.count == 1
-                    ? "is required for kind \(kind.rawValue)"
-                    : "one of \(options.joined(separator: ", ")) is required for kind \(kind.rawValue)")
-        }
-        if kind == .kannel, baseURL == nil {
-            throw section.error("base_url", "is required for kind \(kind.rawValue)")
-        }
+        try checkComplete(section)
     }
 
     /// The base URL requests go to: `base_url` or the gateway's public address.

@@ -31,11 +31,14 @@ public enum ChannelKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Keys without which the channel cannot send; each inner list means "one of these".
+    /// Keys without which the channel cannot work; each inner list means "one of these".
+    ///
+    /// Zalo channels need `secret_key`: Zalo signs every webhook with the OA secret (gateways.md
+    /// §3.4), so without it no receipt or reply would ever be accepted.
     var required: [[String]] {
         switch self {
-        case .zaloZNS: [["app_id"], ["template_id"], ["access_token", "refresh_token"]]
-        case .zaloOA: [["app_id"], ["access_token", "refresh_token"]]
+        case .zaloZNS: [["app_id"], ["template_id"], ["access_token", "refresh_token"], ["secret_key"]]
+        case .zaloOA: [["app_id"], ["access_token", "refresh_token"], ["secret_key"]]
         case .esms: [["api_key"], ["secret_key"], ["brandname"]]
         case .speedsms: [["access_token"]]
         case .kannel: [["username"], ["password"]]

@@ -117,6 +117,46 @@ struct ConfigurationTests {
         }
     }
 
+    /// A channel that would load and then fail every message (or every receipt) is refused at start.
+    static let zns = """
+        [[channels]]
+        name = "zalo"
+        kind = "zalo-zns"
+        app_id = "1234"
+        access_token = "at"
+        template_id = "245678"
+
+        """
+
+    @Test(arguments: [
+        (zns + "template_params = { ten = \"name\" }", "channels[0].secret_key: is required for kind zalo-zns (channel 'zalo')"),
+        (zns + "secret_key = \"s\"", "channels[0].template_params: is required for kind zalo-zns (channel 'zalo')"),
+        (zns + "secret_key = \"s\"\ntemplate_params = {}", "channels[0].template_params: is required"),
+        ("[[channels]]\nname = \"oa\"\nkind = \"zalo-oa\"\napp_id = \"1\"\naccess_token = \"at\"", "channels[0].secret_key: is required for kind zalo-oa (channel 'oa')"),
+        ("[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"", "channels[0].sender: is required for kind speedsms (channel 'sms') with sms_type = \"3\""),
+        ("[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"\nsender = \"\"", "channels[0].sender"),
+        ("[[channels]]\nname = \"sms\"\nkind = \"esms\"\napi_key = \"k\"\nsecret_key = \"s\"", "channels[0].brandname: is required for kind esms (channel 'sms')"),
+    ])
+    func channelsThatCannotWorkAreRefused(text: String, message: String) {
+        do {
+            _ = try LoaConfiguration.parse(text, environment: [:])
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+            #expect(!error.description.contains("\n"), "one line: \(error.description)")
+        }
+    }
+
+    @Test(arguments: [
+        zns + "secret_key = \"s\"\ntemplate_params = { ten = \"name\", nut_xac_nhan = \"link\" }",
+        "[[channels]]\nname = \"oa\"\nkind = \"zalo-oa\"\napp_id = \"1\"\nrefresh_token = \"rt\"\nsecret_key = \"s\"",
+        "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"\nsender = \"UBND XA\"",
+        "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"2\"",
+    ])
+    func completeChannelsLoad(text: String) throws {
+        #expect(try LoaConfiguration.parse(text, environment: [:]).channels.count == 1)
+    }
+
     @Test(arguments: [("50/s", 50.0), ("600/min", 10.0), ("3600/h", 1.0), ("2.5/s", 2.5)])
     func ratesAreParsed(text: String, perSecond: Double) throws {
         #expect(try #require(SendRate(parsing: text)).perSecond == perSecond)

@@ -13,6 +13,8 @@ public struct CallbackCase: Sendable, CustomStringConvertible {
     public enum Expectation: Sendable {
         case events([ExpectedEvent])
         case error(CallbackError.Kind, messageContains: [String])
+        /// The channel's configuration is refused with a message containing this text.
+        case configError(String)
     }
 
     /// An expected event; `detailContains` is checked only when given.
@@ -83,16 +85,18 @@ public struct CallbackCase: Sendable, CustomStringConvertible {
         _ raw: CallbackFixture.Expect, zone: TimeZone, source: String
     ) throws(FixtureError) -> Expectation {
         switch (raw.events, raw.error) {
-        case (nil, let name?):
+        case (nil, nil) where raw.configError != nil:
+            return .configError(raw.configError ?? "")
+        case (nil, let name?) where raw.configError == nil:
             let kinds: [String: CallbackError.Kind] = [
                 "unauthorized": .unauthorized, "malformed": .malformed, "unsupported": .unsupported,
             ]
             guard let kind = kinds[name] else { throw FixtureError("\(source): unknown callback error '\(name)'") }
             return .error(kind, messageContains: raw.messageContains ?? [])
-        case (let events?, nil):
+        case (let events?, nil) where raw.configError == nil:
             return .events(try events.map { event throws(FixtureError) in try expected(event, zone: zone, source: source) })
         default:
-            throw FixtureError("\(source): expect needs exactly one of events, error")
+            throw FixtureError("\(source): expect needs exactly one of events, error, config_error")
         }
     }
 

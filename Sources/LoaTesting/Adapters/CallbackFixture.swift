@@ -11,8 +11,9 @@
 ///                             "occurred_at": "2026-12-01T10:00:02.123+07:00", "dedupe_key": "…" } ] } }
 /// ```
 /// The body is `body` (raw text, byte for byte: use it for signed requests), `json` (serialised
-/// compactly) or `form` (pairs, URL-encoded). `expect` holds `events` or `error`
-/// (`unauthorized`, `malformed`, `unsupported`, optionally with `message_contains`).
+/// compactly) or `form` (pairs, URL-encoded). `expect` holds `events`, `error`
+/// (`unauthorized`, `malformed`, `unsupported`, optionally with `message_contains`) or
+/// `config_error` (text the refusal of the channel's configuration contains).
 struct CallbackFixture: Decodable {
     var label: String
     var config: [String: JSONValue]
@@ -41,10 +42,12 @@ struct CallbackFixture: Decodable {
         var events: [Event]?
         var error: String?
         var messageContains: [String]?
+        var configError: String?
 
         enum CodingKeys: String, CodingKey {
             case events, error
             case messageContains = "message_contains"
+            case configError = "config_error"
         }
     }
 

@@ -23,7 +23,21 @@ public enum CallbackHarness {
 
     /// Runs one case against the adapter `make` builds; throws a ``HarnessFailure`` listing every problem.
     public static func run(_ testCase: CallbackCase, make: (ChannelConfig) throws -> any ChannelAdapter) throws {
-        let adapter = try make(try testCase.channelConfig())
+        let adapter: any ChannelAdapter
+        do {
+            adapter = try make(try testCase.channelConfig())
+        } catch let error as ConfigError {
+            guard case .configError(let expected) = testCase.expectation else {
+                throw HarnessFailure(source: testCase.source, ["unexpected configuration error: \(error)"])
+            }
+            if !error.description.contains(expected) {
+                throw HarnessFailure(source: testCase.source, ["configuration error '\(error)' does not contain '\(expected)'"])
+            }
+            return
+        }
+        if case .configError(let text) = testCase.expectation {
+            throw HarnessFailure(source: testCase.source, ["expected a configuration error containing '\(text)', got an adapter"])
+        }
         var problems: [String] = []
         let secrets = Set(adapter.secrets + adapter.config.secrets.values.map(\.value)).filter { $0.count >= 4 }
         do {
