@@ -111,6 +111,31 @@ struct TrackingStoreTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func onlyEvidenceOfDeliveryLiftsAFailure(backend: StoreBackend) async throws {
+        let store = try await backend.seededStore()
+        let (notice, jobs) = try await sentConvocation(store)
+        let an = try #require(jobs["Nguyễn Văn An"]), binh = try #require(jobs["Trần Thị Bình"])
+        let t1 = Self.t0.addingTimeInterval(30)
+        // eSMS: the final "not delivered", then a late progress report (SendStatus 7) for An; Bình's
+        // failure is followed by the delivery receipt of another gateway node.
+        _ = try await store.applyTracking(
+            [
+                TrackingEvent(subject: .key(an.idempotencyKey), state: .failed, dedupeKey: "an-5f"),
+                TrackingEvent(subject: .key(an.idempotencyKey), state: .accepted, dedupeKey: "an-7"),
+                TrackingEvent(subject: .key(binh.idempotencyKey), state: .failed, dedupeKey: "binh-5f"),
+                TrackingEvent(subject: .key(binh.idempotencyKey), state: .accepted, dedupeKey: "binh-7"),
+                TrackingEvent(subject: .key(binh.idempotencyKey), state: .delivered, dedupeKey: "binh-5d"),
+            ], channel: "sms", receivedAt: t1)
+        let states = Dictionary(uniqueKeysWithValues: try await store.messages(notice: notice.id).map { ($0.id, $0.state) })
+        #expect(states[an.messageID] == .failed, "a progress report after the failure is history only")
+        #expect(states[binh.messageID] == .delivered)
+        let report = try await store.report(notice: notice.id, by: nil, reachTarget: 0.8)
+        #expect(report.totals.failed == 1 && report.totals.accepted == 3 && report.totals.delivered == 1)
+        let unread = try await store.unread(notice: notice.id, filter: UnreadFilter())
+        #expect(unread.first { $0.residentID == an.recipient.residentID }?.state == .failed)
+    }
+
+    @Test(arguments: StoreBackend.available)
     func aFailedReceiptSendsTheNextChannelAtOnceAndAReceiptStopsTheFallback(backend: StoreBackend) async throws {
         let store = try await backend.seededStore()
         let (_, jobs) = try await sentConvocation(store, awaitReceipt: true)
