@@ -1,5 +1,9 @@
 /// Writes RFC 4180 CSV: fields quoted when they hold a comma, semicolon, quote or line break; CRLF
 /// line ends. The output is kept as UTF-8 bytes, so a 200 000-row export is a few appends per field.
+///
+/// Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+/// formula, so such a field gets a leading `'` (Excel's "this is text" mark). A field that is only a
+/// number (`+84912345678`, `-3`, `0.8`) cannot call anything and is left as it is.
 public struct CSVWriter {
     /// The CSV so far, as UTF-8.
     public private(set) var bytes: [UInt8] = []
@@ -58,16 +62,45 @@ public struct CSVWriter {
     }
 
     private mutating func appendField(utf8: UnsafeBufferPointer<UInt8>) {
-        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) else {
+        let quoted = utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B })
+        if quoted { bytes.append(0x22) }
+        if Self.startsFormula(utf8) { bytes.append(0x27) }
+        guard quoted else {
             bytes.append(contentsOf: utf8)
             return
         }
-        bytes.append(0x22)
         for byte in utf8 {
             if byte == 0x22 { bytes.append(0x22) }
             bytes.append(byte)
         }
         bytes.append(0x22)
+    }
+
+    /// Whether a spreadsheet would read the field as a formula: it starts with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return and is not just a number.
+    static func startsFormula(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first else { return false }
+        switch first {
+        case 0x3D, 0x40, 0x09, 0x0D: return true
+        case 0x2B, 0x2D: return !isNumber(utf8.dropFirst())
+        default: return false
+        }
+    }
+
+    /// Digits with at most one decimal point among them.
+    private static func isNumber(_ utf8: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var digits = 0
+        var points = 0
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+            } else if byte == 0x2E {
+                points += 1
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && points <= 1 && utf8.first != 0x2E && utf8.last != 0x2E
     }
 
     /// One field, quoted if it needs to be.
