@@ -2,17 +2,19 @@ import Foundation
 
 /// HTML text escaping and the Vietnamese date words resident pages use.
 enum HTML {
+    /// Escapes `& < > " '` for text and quoted attribute values. It walks Unicode scalars, not
+    /// characters: `"` followed by a combining mark is one Swift character unequal to `"`.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
