@@ -28,8 +28,7 @@ struct APIHandlers: Sendable {
         } catch let error as StoreError {
             return Responses.error(.badRequest, error.description)
         } catch {
-            setup.logger.error("api failed", metadata: ["error": "\(error)"])
-            return Responses.error(.internalServerError, "internal error")
+            return ErrorReference.log(error, "api failed", logger: setup.logger).json
         }
     }
 

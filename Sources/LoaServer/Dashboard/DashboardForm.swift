@@ -60,8 +60,10 @@ extension DashboardPages {
         do {
             draft = try notice.draft(configuration: setup.configuration, createdBy: request.identity.actor, now: setup.now())
             draft.audience = try await NameLookup.selectors(draft.audience, in: setup.store)
-        } catch {
-            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape("\(error)"))</p>")
+        } catch let error as NoticeRequest.Invalid {
+            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(error.description))</p>")
+        } catch let error as NameLookup.Unknown {
+            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(error.description))</p>")
         }
         if let refusal = request.identity.refusal(toTarget: draft.audience) {
             return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(refusal))</p>")

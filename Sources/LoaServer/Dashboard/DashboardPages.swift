@@ -50,8 +50,8 @@ struct DashboardPages: Sendable {
         } catch let refusal as DashboardRefusal {
             return page(text, title: text[refusal.key], body: "<p>\(text[refusal.key])</p>", status: refusal.status)
         } catch {
-            setup.logger.error("dashboard failed", metadata: ["error": "\(error)"])
-            return page(text, title: "500", body: "<p>\(HTML.escape("\(error)"))</p>", status: .internalServerError)
+            let reference = ErrorReference.log(error, "dashboard failed", logger: setup.logger)
+            return page(text, title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
         }
     }
 

@@ -46,8 +46,8 @@ enum ResidentRoutes {
             }
             return Responses.html(page.notice(target, status: status(of: target, token: token), token: token), head: head)
         } catch {
-            setup.logger.error("resident page failed", metadata: ["error": "\(error)"])
-            return Responses.html(page.message(title: "Lỗi tạm thời", text: "Xin bà con thử lại sau ít phút."), status: .serviceUnavailable, head: head)
+            let reference = ErrorReference.log(error, "resident page failed", logger: setup.logger)
+            return Responses.html(page.message(title: "Lỗi tạm thời", text: "Xin bà con thử lại sau ít phút. Mã lỗi: \(reference.id)"), status: .serviceUnavailable, head: head)
         }
     }
 
@@ -84,8 +84,8 @@ enum ResidentRoutes {
                 return Responses.html(page.notice(target, status: cancelled ? .cancelled : .closed, token: token), status: .conflict)
             }
         } catch {
-            setup.logger.error("acknowledgement failed", metadata: ["error": "\(error)"])
-            return Responses.html(page.message(title: "Lỗi tạm thời", text: "Xin bà con thử lại sau ít phút."), status: .serviceUnavailable)
+            let reference = ErrorReference.log(error, "acknowledgement failed", logger: setup.logger)
+            return Responses.html(page.message(title: "Lỗi tạm thời", text: "Xin bà con thử lại sau ít phút. Mã lỗi: \(reference.id)"), status: .serviceUnavailable)
         }
     }
 
