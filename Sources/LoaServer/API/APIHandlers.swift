@@ -32,10 +32,12 @@ struct APIHandlers: Sendable {
         }
     }
 
-    /// The notice, if it exists and the caller may see it (a sender sees a stranger's as not found).
+    /// The notice, if it exists and the caller may see it: another sender's notice is as missing as
+    /// one that never existed (both 404), so the answers tell no notice ids apart.
     func readable(_ id: String, _ identity: Identity) async throws -> Notice {
-        guard let notice = try await setup.store.notice(id: id.uppercased()) else { throw APIRefusal.noSuchNotice }
-        guard identity.mayRead(notice) else { throw APIRefusal.forbidden("this token may not see \(notice.id)") }
+        guard let notice = try await setup.store.notice(id: id.uppercased()), identity.mayRead(notice) else {
+            throw APIRefusal.noSuchNotice
+        }
         return notice
     }
 

@@ -61,7 +61,7 @@ struct DashboardPages: Sendable {
             <h1>\(text["login"])</h1>
             \(failed ? "<p class=warn>\(text["login.bad"])</p>" : "")
             <form method="post" action="/login">
-            <input type="hidden" name="next" value="\(HTML.escape(request.uri.queryParameters.get("next").map { String($0) } ?? "/"))">
+            <input type="hidden" name="next" value="\(HTML.escape(SignInTarget.path(request.uri.queryParameters.get("next").map { String($0) })))">
             <label>\(text["token"])<br><input name="token" type="password" autocomplete="off" size="40" required></label>
             <p><button type="submit">\(text["login"])</button></p>
             </form>
@@ -76,9 +76,7 @@ struct DashboardPages: Sendable {
         let token = fields.first { $0.name == "token" }?.value.trimmingCharacters(in: .whitespaces) ?? ""
         let hash = APIToken.hash(token)
         guard !token.isEmpty, (try? await setup.store.token(hash: hash)) != nil else { return login(request, failed: true) }
-        // Back to the page that asked for a sign-in; only paths on this server.
-        let next = fields.first { $0.name == "next" }?.value ?? "/"
-        var response = Self.redirect(next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/")
+        var response = Self.redirect(SignInTarget.path(fields.first { $0.name == "next" }?.value))
         response.headers[.setCookie] = "\(DashboardSession.cookieName)=\(session.cookie(tokenHash: hash, now: setup.now())); "
             + "Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(DashboardSession.lifetime))"
         return response
@@ -115,7 +113,8 @@ struct DashboardPages: Sendable {
 
     func readable(_ id: String, _ request: DashboardRequest) async throws -> Notice {
         guard let notice = try await setup.store.notice(id: id.uppercased()) else { throw DashboardRefusal(status: .notFound, key: "notfound") }
-        guard request.identity.mayRead(notice) else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
+        // Another sender's notice is "not found" too: the answer tells no notice ids apart.
+        guard request.identity.mayRead(notice) else { throw DashboardRefusal(status: .notFound, key: "notfound") }
         return notice
     }
 
