@@ -46,4 +46,14 @@ public struct DispatchSettings: Sendable {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         return quietHours.contains(minuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
     }
+
+    /// When the quiet hours `date` falls in end, on the commune's clock; nil outside them.
+    public func quietEnd(after date: Date) -> Date? {
+        guard let quietHours, isQuiet(at: date) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.nextDate(
+            after: date, matching: DateComponents(hour: quietHours.end / 60, minute: quietHours.end % 60, second: 0),
+            matchingPolicy: .nextTime)
+    }
 }

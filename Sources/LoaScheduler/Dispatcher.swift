@@ -21,10 +21,14 @@ public final class Dispatcher: Service, Sendable {
     private let totals = Mutex(DispatchProgress())
     private let logger: Logger
     private let onProgress: @Sendable (DispatchProgress) -> Void
+    private let onWaiting: @Sendable (IdleWait) -> Void
 
+    /// `onWaiting` hears, with `run(untilIdle: true)`, what the run waits for while nothing can be
+    /// sent: when the reasons change, and at most every 30 s otherwise.
     public init(
         store: any Store, adapters: [any ChannelAdapter], transport: any HTTPTransport, settings: DispatchSettings,
-        logger: Logger = Logger(label: "loa.dispatch"), onProgress: @escaping @Sendable (DispatchProgress) -> Void = { _ in }
+        logger: Logger = Logger(label: "loa.dispatch"), onProgress: @escaping @Sendable (DispatchProgress) -> Void = { _ in },
+        onWaiting: @escaping @Sendable (IdleWait) -> Void = { _ in }
     ) {
         self.store = store
         self.adapters = Dictionary(adapters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -37,6 +41,7 @@ public final class Dispatcher: Service, Sendable {
         self.notices = NoticeCache(store: store)
         self.logger = logger
         self.onProgress = onProgress
+        self.onWaiting = onWaiting
     }
 
     /// What this dispatcher has done so far.
@@ -78,6 +83,8 @@ public final class Dispatcher: Service, Sendable {
             var outstanding = 0
             var lastExpiry = Date.distantPast
             var lastReport = Date.distantPast
+            var announcer = IdleAnnouncer()
+            var lastWaitCheck = Date.distantPast
             while true {
                 var outcomes = finished.takeAll()
                 let now = Date()
@@ -113,7 +120,15 @@ public final class Dispatcher: Service, Sendable {
                 }
                 if stopping && outstanding == 0 { break }
                 if jobs.isEmpty && outcomes.isEmpty {
-                    if outstanding == 0, untilIdle, try await isIdle() { break }
+                    if outstanding == 0, untilIdle {
+                        guard let backlog = try await pendingBacklog() else { break }
+                        // The reasons cost a query: looked at once a second, said far less often.
+                        if now.timeIntervalSince(lastWaitCheck) >= 1 {
+                            lastWaitCheck = now
+                            let wait = try await idleWait(backlog, now: now)
+                            if announcer.shouldSay(wait, at: now) { onWaiting(wait) }
+                        }
+                    }
                     await finished.wait(forCount: 1)
                 } else if outstanding > 0 {
                     // A round costs a transaction (locks, a WAL append, two thread hops) whatever its
@@ -141,16 +156,27 @@ public final class Dispatcher: Service, Sendable {
         if expired > 0 { totals.withLock { $0.expired += expired } }
     }
 
-    private func isIdle() async throws -> Bool {
+    /// What is left when `--until-idle` should go on waiting; nil when it may stop.
+    private func pendingBacklog() async throws -> DispatchBacklog? {
         let now = Date()
         try await expire(now: now)
         let backlog = try await store.dispatchBacklog(now: now)
         if backlog.due > 0 && settings.isQuiet(at: now) {
             // Normal notices wait out the night; --until-idle does not wait with them.
-            logger.info("quiet hours: \(backlog.due) messages wait for morning")
-            return backlog.started == 0 && backlog.inFlight == 0
+            guard backlog.started > 0 || backlog.inFlight > 0 else {
+                logger.info("quiet hours: \(backlog.due) messages wait for morning")
+                return nil
+            }
+            return backlog
         }
-        return backlog.due == 0 && backlog.started == 0 && backlog.inFlight == 0
+        return backlog.due == 0 && backlog.started == 0 && backlog.inFlight == 0 ? nil : backlog
+    }
+
+    /// Why the run waits: receipts, retries and claims from the store, quiet hours from the clock.
+    private func idleWait(_ backlog: DispatchBacklog, now: Date) async throws -> IdleWait {
+        let quietEnd = backlog.due > 0 ? settings.quietEnd(after: now) : nil
+        return IdleWait(
+            waits: try await store.dispatchWaits(now: now), quiet: quietEnd == nil ? 0 : backlog.due, quietUntil: quietEnd)
     }
 
     /// Sends one job and plans its outcome; never throws, every failure is an outcome.

@@ -58,10 +58,13 @@ struct RunCommand: AsyncParsableCommand {
         let keepers = try await ZaloTokens.connect(adapters, store: store, transport: client)
         server?.health = { keepers.health }
         let progress = ProgressLine()
+        if noServer { warnNoHooks(configuration) }
+        let zone = configuration.commune.timeZone
         let transport: any HTTPTransport = server.map { MeasuredTransport(client, metrics: $0.metrics) } ?? client
         let dispatcher = Dispatcher(
             store: store, adapters: adapters, transport: transport, settings: settings,
-            logger: Logger(label: "loa.dispatch"), onProgress: { progress.show($0.line) })
+            logger: Logger(label: "loa.dispatch"), onProgress: { progress.show($0.line) },
+            onWaiting: { progress.say($0.line(in: zone)) })
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: untilIdle ? UntilIdle(dispatcher: dispatcher) as any Service : dispatcher,
@@ -95,6 +98,16 @@ struct RunCommand: AsyncParsableCommand {
         progress.finish()
         let totals = dispatcher.progress
         Terminal.info("done: \(totals.line)")
+    }
+
+    /// Says once, at start, that without the server no gateway can call this process back.
+    private func warnNoHooks(_ configuration: LoaConfiguration) {
+        var text = "warning: --no-server: this process serves no hooks, so delivery receipts, opens and replies "
+            + "cannot arrive through it (only through another loa run that serves them)"
+        if untilIdle, configuration.channels.contains(where: { $0.receiptTimeout != nil }) {
+            text += "; --until-idle still waits out each receipt_timeout before falling back"
+        }
+        Terminal.info(text)
     }
 }
 

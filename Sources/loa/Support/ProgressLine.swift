@@ -17,6 +17,13 @@ final class ProgressLine: Sendable {
         FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + text : text + "\n").utf8))
     }
 
+    /// A line of its own (not redrawn over); on a terminal the status line is drawn again after it.
+    func say(_ text: String) {
+        guard interactive else { return FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        let status = last.withLock { $0.text }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text + "\n" + status).utf8))
+    }
+
     func finish() {
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
     }
