@@ -40,7 +40,8 @@ extension NoticeColumns {
             sendAt: Date(millis: row.integer("send_at")), expiresAt: expires,
             meetingAt: row.optionalInteger("meeting_at").map(Date.init(millis:)), place: row.optionalText("place"),
             ackRequired: row.flag("ack_required"), reminders: decodeReminders(row.text("reminders")),
-            priority: NoticePriority(rawValue: row.text("priority")) ?? .normal, createdBy: row.text("created_by"))
+            priority: NoticePriority(rawValue: row.text("priority")) ?? .normal, createdBy: row.text("created_by"),
+            createdByToken: row.optionalInteger("created_by_token"))
         draft.expiresAt = expires
         return Notice(
             id: try row.text("id"), draft: draft, status: NoticeStatus(rawValue: try row.text("status")) ?? .active,

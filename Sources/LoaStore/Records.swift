@@ -79,18 +79,35 @@ public struct MessageEvent: Sendable, Equatable {
 public struct TokenRecord: Sendable, Equatable {
     public enum Role: String, Sendable, Codable, CaseIterable { case admin, sender, auditor }
 
+    /// The store's id (nil before it is stored): what owns a sender's notices and its sessions.
+    public var id: Int64?
     public var hash: String
     public var role: Role
     public var scopes: [AudienceSelector]
+    /// Who holds it, unique among tokens (case-insensitive).
     public var label: String?
     public var createdAt: Date
+    /// After this the token no longer works; nil: until revoked.
+    public var expiresAt: Date?
+    public var revokedAt: Date?
 
-    public init(hash: String, role: Role, scopes: [AudienceSelector], label: String? = nil, createdAt: Date) {
+    public init(
+        id: Int64? = nil, hash: String, role: Role, scopes: [AudienceSelector], label: String? = nil, createdAt: Date,
+        expiresAt: Date? = nil, revokedAt: Date? = nil
+    ) {
+        self.id = id
         self.hash = hash
         self.role = role
         self.scopes = scopes
         self.label = label
         self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+    }
+
+    /// Whether the token works at `now`: not revoked and not expired.
+    public func isLive(at now: Date) -> Bool {
+        revokedAt == nil && (expiresAt.map { $0 > now } ?? true)
     }
 }
 

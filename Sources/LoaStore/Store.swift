@@ -56,11 +56,32 @@ public protocol Store: Sendable {
     /// A message's history, oldest first.
     func events(message: Int64) async throws -> [MessageEvent]
 
-    /// Stores an API token by its hash; the token itself is never stored.
-    func createToken(_ token: TokenRecord, actor: String) async throws
+    /// Stores an API token by its hash (the token itself is never stored) and returns it with its
+    /// id; a label another token has (case-insensitive, revoked ones too) is a `conflict`.
+    @discardableResult
+    func createToken(_ token: TokenRecord, actor: String) async throws -> TokenRecord
 
-    /// The token with this hash, if it exists and is not revoked.
-    func token(hash: String) async throws -> TokenRecord?
+    /// The token with this hash, if it exists, is not revoked and has not expired at `now`.
+    func token(hash: String, at now: Date) async throws -> TokenRecord?
+
+    /// Every token, revoked and expired ones too, oldest first.
+    func tokens() async throws -> [TokenRecord]
+
+    /// Revokes a token and ends its dashboard sessions in one transaction, audited under `actor`;
+    /// returns the token as it now stands (an earlier revocation is kept), nil when there is none.
+    func revokeToken(id: Int64, actor: String, at now: Date) async throws -> TokenRecord?
+
+    /// Keeps a new dashboard session (and forgets the ones past their absolute end).
+    func createSession(_ session: SessionRecord) async throws
+
+    /// The session with this hash and its token, if the session is within its absolute end and was
+    /// seen less than `idle` ago and the token still works at `now`; it is then seen at `now`. A
+    /// session found ended is deleted.
+    func session(hash: String, at now: Date, idle: TimeInterval) async throws -> SessionLookup?
+
+    /// Ends a session (sign-out); false when there was none.
+    @discardableResult
+    func deleteSession(hash: String) async throws -> Bool
 
     /// Records finished attempts, then (if asked) claims due messages, in one transaction.
     func dispatchRound(

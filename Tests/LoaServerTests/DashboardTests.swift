@@ -7,15 +7,15 @@ import Testing
 /// The staff dashboard over a real socket: sign-in cookie, CSRF, roles (SPEC §5).
 @Suite("Dashboard", .serialized)
 struct DashboardTests {
-    /// Signs in with a fresh token of `role` and returns the session cookie.
+    /// Signs in with a fresh token of `role` as a browser does (sign-in page first, then its form
+    /// with the page's CSRF value and this server's Origin) and returns the session cookie.
     static func signIn(_ server: ServerHarness, _ role: TokenRecord.Role, scopes: [AudienceSelector] = [], label: String) async throws -> String {
-        let bearer = try await server.bearer(role, scopes: scopes, label: label)
-        let token = String(try #require(bearer["Authorization"]).dropFirst("Bearer ".count))
-        let response = try await server.request(
-            .post, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array("token=\(token)".utf8))
+        let token = try await SessionClient.token(server, role, scopes: scopes, label: label)
+        var client = try await SessionClient(server)
+        let response = try await client.signIn(token)
         #expect(response.status == 303)
-        let setCookie = try #require(response.headers["Set-Cookie"])
-        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+        let setCookie = try #require(response.headers.values(for: "Set-Cookie").first { $0.hasPrefix("loa_session=") })
+        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"))
         return String(try #require(setCookie.split(separator: ";").first))
     }
 
@@ -28,9 +28,8 @@ struct DashboardTests {
     func signingInShowsReachAndTheUnreadList() async throws {
         let server = try await ServerHarness.start()
         #expect(try await server.request(.get, "/").status == 303, "no session: to the sign-in page")
-        let bad = try await server.request(
-            .post, "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Array("token=loa_wrong".utf8))
-        #expect(bad.status == 401)
+        var browser = try await SessionClient(server)
+        #expect(try await browser.signIn("loa_wrong").status == 401)
         let cookie = try await Self.signIn(server, .auditor, label: "kiem-tra")
         let token = try await server.token("Nguyễn Văn An")
         _ = try await server.request(.post, "/m/\(token)/ack")

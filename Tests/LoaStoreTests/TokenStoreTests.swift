@@ -12,8 +12,11 @@ struct TokenStoreTests {
             hash: String(repeating: "ab", count: 32), role: .sender,
             scopes: [.group("Hội Nông dân"), .hamlet("Thông Nhất")], label: "chi hội",
             createdAt: Date(timeIntervalSince1970: 1_800_000_000))
-        try await store.createToken(token, actor: "test")
-        #expect(try await store.token(hash: token.hash) == token)
+        let stored = try await store.createToken(token, actor: "test")
+        #expect(stored.id != nil)
+        var expected = token
+        expected.id = stored.id
+        #expect(try await store.token(hash: token.hash) == expected)
         #expect(try await store.token(hash: String(repeating: "cd", count: 32)) == nil)
         let audit = try #require(try await store.auditLog(limit: 5).first)
         #expect(audit.action == "token.create")
@@ -24,14 +27,14 @@ struct TokenStoreTests {
     func sqliteAppliesTheMigrationsInOrder() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("loa-\(UUID().uuidString).db").path
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes"])
+        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes", "0010_sessions"])
         _ = try SQLiteStore(path: path)
     }
 
     @Test(.enabled(if: StoreBackend.available.contains(.postgres)))
     func postgresAppliesTheSameMigrationsOnceEvenWhenWorkersStartTogether() async throws {
         let store = try #require(try await StoreBackend.freshPostgresStore() as? PostgresStore)
-        let expected = ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes"]
+        let expected = ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes", "0010_sessions"]
         #expect(try await store.appliedMigrations() == expected)
         #expect(try SQLiteStore(path: FileManager.default.temporaryDirectory
             .appendingPathComponent("loa-\(UUID().uuidString).db").path).appliedMigrations() == expected)

@@ -29,13 +29,16 @@ public struct NoticeDraft: Sendable, Equatable {
     public var ackRequired: Bool
     public var reminders: [Duration]
     public var priority: NoticePriority
+    /// Who created it, as the audit log names them (`token:<label>`, `cli`).
     public var createdBy: String
+    /// The id of the API token that created it, if one did: what makes it a sender's own.
+    public var createdByToken: Int64?
 
     public init(
         kind: NoticeKind, title: String, body: String, audience: [AudienceSelector],
         channels: ChannelPolicy, sendAt: Date, expiresAt: Date? = nil, meetingAt: Date? = nil,
         place: String? = nil, ackRequired: Bool? = nil, reminders: [Duration] = [],
-        priority: NoticePriority = .normal, createdBy: String = "cli"
+        priority: NoticePriority = .normal, createdBy: String = "cli", createdByToken: Int64? = nil
     ) {
         self.kind = kind
         self.title = title.precomposed
@@ -51,6 +54,7 @@ public struct NoticeDraft: Sendable, Equatable {
         self.reminders = reminders
         self.priority = priority
         self.createdBy = createdBy
+        self.createdByToken = createdByToken
     }
 }
 

@@ -15,8 +15,8 @@ struct APIHandlers: Sendable {
         }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
         do {
-            guard let record = try await setup.store.token(hash: APIToken.hash(token)) else {
-                return Responses.error(.unauthorized, "unknown or revoked token")
+            guard let record = try await setup.store.token(hash: APIToken.hash(token), at: setup.now()) else {
+                return Responses.error(.unauthorized, "unknown, expired or revoked token")
             }
             return try await body(Identity(record))
         } catch let refusal as APIRefusal {
@@ -66,6 +66,7 @@ struct APIHandlers: Sendable {
         var draft: NoticeDraft
         do {
             draft = try parsed.draft(configuration: setup.configuration, createdBy: identity.actor, now: setup.now())
+            draft.createdByToken = identity.tokenID
         } catch {
             throw APIRefusal.badRequest(error.description)
         }

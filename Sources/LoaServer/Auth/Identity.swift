@@ -7,28 +7,38 @@ public struct Identity: Sendable, Equatable {
     public var scopes: [AudienceSelector]
     /// How the audit log and `created_by` name this caller: `token:<label>`.
     public var actor: String
+    /// The stored token's id: what a sender's notices record as their owner.
+    public var tokenID: Int64?
 
-    public init(role: TokenRecord.Role, scopes: [AudienceSelector], actor: String) {
+    public init(role: TokenRecord.Role, scopes: [AudienceSelector], actor: String, tokenID: Int64? = nil) {
         self.role = role
         self.scopes = scopes
         self.actor = actor
+        self.tokenID = tokenID
     }
 
     /// The identity of a stored token.
     public init(_ token: TokenRecord) {
-        self.init(role: token.role, scopes: token.scopes, actor: "token:" + (token.label ?? String(token.hash.prefix(8))))
+        self.init(
+            role: token.role, scopes: token.scopes, actor: "token:" + (token.label ?? String(token.hash.prefix(8))), tokenID: token.id)
+    }
+
+    /// Whether this caller's token created the notice. By token id, never by label: two tokens may
+    /// once have shared a label, and a label names no one for sure.
+    public func created(_ notice: Notice) -> Bool {
+        tokenID != nil && notice.draft.createdByToken == tokenID
     }
 
     /// Admins and auditors read every notice; a sender only the notices it created.
     public func mayRead(_ notice: Notice) -> Bool {
-        role != .sender || notice.draft.createdBy == actor
+        role != .sender || created(notice)
     }
 
     /// Admins change anything; a sender only its own notices; auditors nothing.
     public func mayChange(_ notice: Notice) -> Bool {
         switch role {
         case .admin: true
-        case .sender: notice.draft.createdBy == actor
+        case .sender: created(notice)
         case .auditor: false
         }
     }

@@ -59,6 +59,7 @@ extension DashboardPages {
         var draft: NoticeDraft
         do {
             draft = try notice.draft(configuration: setup.configuration, createdBy: request.identity.actor, now: setup.now())
+            draft.createdByToken = request.identity.tokenID
             draft.audience = try await NameLookup.selectors(draft.audience, in: setup.store)
         } catch let error as NoticeRequest.Invalid {
             return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(error.description))</p>")

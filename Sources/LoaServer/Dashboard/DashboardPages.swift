@@ -16,31 +16,33 @@ struct DashboardPages: Sendable {
         return DashboardText(english: (query ?? cookie) == "en")
     }
 
-    /// Signs the caller in from the session cookie, checks a form's CSRF value, runs `body`.
+    /// Finds the caller's server-side session from its cookie, checks a form's CSRF value (and that
+    /// no other site posted it), runs `body`.
     func guarded(_ request: Request, form: Bool = false, _ body: (DashboardRequest) async throws -> Response) async -> Response {
         let text = Self.language(request)
         let cookies = DashboardSession.cookies(request.headers[.cookie])
-        let now = setup.now()
         do {
-            guard let cookie = cookies[DashboardSession.cookieName],
-                let hash = session.tokenHash(cookie: cookie, now: now),
-                let record = try await setup.store.token(hash: hash)
+            guard let id = cookies[session.cookieName], DashboardSession.isWellFormed(id),
+                let found = try await setup.store.session(hash: DashboardSession.hash(id), at: setup.now(), idle: DashboardSession.idle)
             else {
                 let next = FormEncoding.encode([("next", request.uri.path)])
-                return Self.redirect("/login?" + next + (text.english ? "&lang=en" : ""))
+                var response = Self.redirect("/login?" + next + (text.english ? "&lang=en" : ""))
+                if cookies[session.cookieName] != nil { response.headers[.setCookie] = session.setCookie(session.cookieName, "", maxAge: 0) }
+                return response
             }
+            let csrf = DashboardSession.csrf(sessionID: id)
             var fields: [String: String] = [:]
             if form {
                 let bytes = try await request.body.collect(upTo: 256 * 1024)
                 for (name, value) in FormEncoding.decode(Array(buffer: bytes)) where fields[name] == nil { fields[name] = value }
-                guard let sent = fields["csrf"], ConstantTime.equal(sent, session.csrf(cookie: cookie)) else {
+                guard let sent = fields["csrf"], ConstantTime.equal(sent, csrf), session.origins.allows(request, required: false) else {
                     return page(text, title: text["forbidden"], body: "<p>\(text["forbidden"])</p>", status: .forbidden)
                 }
             }
             var query: [String: String] = [:]
             for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
             let context = DashboardRequest(
-                identity: Identity(record), text: text, csrf: session.csrf(cookie: cookie), query: query, form: fields,
+                identity: Identity(found.token), text: text, csrf: csrf, sessionHash: found.session.hash, query: query, form: fields,
                 path: request.uri.path)
             var response = try await body(context)
             if let lang = request.uri.queryParameters.get("lang") {
@@ -53,39 +55,6 @@ struct DashboardPages: Sendable {
             let reference = ErrorReference.log(error, "dashboard failed", logger: setup.logger)
             return page(text, title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
         }
-    }
-
-    func login(_ request: Request, failed: Bool) -> Response {
-        let text = Self.language(request)
-        let body = """
-            <h1>\(text["login"])</h1>
-            \(failed ? "<p class=warn>\(text["login.bad"])</p>" : "")
-            <form method="post" action="/login">
-            <input type="hidden" name="next" value="\(HTML.escape(SignInTarget.path(request.uri.queryParameters.get("next").map { String($0) })))">
-            <label>\(text["token"])<br><input name="token" type="password" autocomplete="off" size="40" required></label>
-            <p><button type="submit">\(text["login"])</button></p>
-            </form>
-            <p class=muted>\(text["login.help"])</p>
-            """
-        return page(text, title: text["login"], body: body, status: failed ? .unauthorized : .ok)
-    }
-
-    func signIn(_ request: Request) async -> Response {
-        let bytes = (try? await request.body.collect(upTo: 16 * 1024)).map { Array(buffer: $0) } ?? []
-        let fields = FormEncoding.decode(bytes)
-        let token = fields.first { $0.name == "token" }?.value.trimmingCharacters(in: .whitespaces) ?? ""
-        let hash = APIToken.hash(token)
-        guard !token.isEmpty, (try? await setup.store.token(hash: hash)) != nil else { return login(request, failed: true) }
-        var response = Self.redirect(SignInTarget.path(fields.first { $0.name == "next" }?.value))
-        response.headers[.setCookie] = "\(DashboardSession.cookieName)=\(session.cookie(tokenHash: hash, now: setup.now())); "
-            + "Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(DashboardSession.lifetime))"
-        return response
-    }
-
-    func signOut() -> Response {
-        var response = Self.redirect("/login")
-        response.headers[.setCookie] = "\(DashboardSession.cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
-        return response
     }
 
     func list(_ request: DashboardRequest) async throws -> Response {

@@ -4,14 +4,14 @@ import LoaCore
 import LoaStore
 
 /// The staff dashboard at `/` (SPEC §5): server-rendered Vietnamese pages (English with `?lang=en`),
-/// token sign-in, no scripts and nothing loaded from elsewhere. The same roles as the API apply.
+/// token sign-in with server-side sessions, no scripts and nothing loaded from elsewhere. The same roles as the API apply.
 enum DashboardRoutes {
     static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
         let pages = DashboardPages(setup: setup, session: DashboardSession(configuration: setup.configuration))
         router.get("/") { request, _ in await pages.guarded(request) { try await pages.list($0) } }
         router.get("/login") { request, _ in pages.login(request, failed: false) }
         router.post("/login") { request, _ in await pages.signIn(request) }
-        router.post("/logout") { request, _ in await pages.guarded(request, form: true) { _ in pages.signOut() } }
+        router.post("/logout") { request, _ in await pages.guarded(request, form: true) { try await pages.signOut($0) } }
         router.get("/audit") { request, _ in await pages.guarded(request) { try await pages.audit($0) } }
         router.get("/notices/new") { request, _ in await pages.guarded(request) { try await pages.form($0, values: [:], note: nil) } }
         router.post("/notices") { request, _ in await pages.guarded(request, form: true) { try await pages.submit($0) } }
@@ -38,6 +38,8 @@ struct DashboardRequest: Sendable {
     let identity: Identity
     let text: DashboardText
     let csrf: String
+    /// The store's key for this session (the hash of the cookie's id), for sign-out.
+    let sessionHash: String
     let query: [String: String]
     let form: [String: String]
     let path: String

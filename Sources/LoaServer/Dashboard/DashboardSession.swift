@@ -2,46 +2,55 @@ import Crypto
 import Foundation
 import LoaConfig
 
-/// The dashboard's sign-in (SPEC §5): an HttpOnly, SameSite=Strict cookie naming the token's hash
-/// and an expiry, signed with a key derived from the configured secrets so that every worker
-/// accepts it; forms carry a CSRF value derived from the same cookie.
+/// The dashboard's sign-in (SPEC §5): the cookie carries only a random 256-bit session id; the
+/// store keeps its hash with the token it belongs to, so sign-out, revoking the token and the idle
+/// and absolute limits end it on the server. Forms carry a CSRF value derived from the session id.
 struct DashboardSession: Sendable {
-    static let cookieName = "loa_session"
+    /// A session unused this long ends.
+    static let idle: TimeInterval = 2 * 3600
+    /// A session ends this long after sign-in however busy it is.
     static let lifetime: TimeInterval = 12 * 3600
-    /// The HMAC key's bytes (`SymmetricKey` itself is not `Sendable`).
-    private let keyBytes: [UInt8]
+    /// How long the sign-in page's own CSRF cookie lasts.
+    static let loginLifetime: TimeInterval = 3600
+
+    /// Whether `public_url` is https: cookies are then `Secure` and named with the `__Host-` prefix,
+    /// which browsers accept only from a secure origin, for `Path=/` and without `Domain`.
+    let secure: Bool
+    let origins: DashboardOrigin
 
     init(configuration: LoaConfiguration) {
-        let secret = configuration.server.linkSecret?.value ?? configuration.server.hookSecret?.value
-        if let secret, !secret.isEmpty {
-            keyBytes = Array(SHA256.hash(data: Data(("loa-dashboard:" + secret).utf8)))
-        } else {
-            // Without a configured secret, sessions last as long as this process.
-            var generator = SystemRandomNumberGenerator()
-            keyBytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        }
+        secure = configuration.server.publicURL.lowercased().hasPrefix("https://")
+        origins = DashboardOrigin(publicURL: configuration.server.publicURL)
     }
 
-    /// The cookie value for a signed-in token.
-    func cookie(tokenHash: String, now: Date) -> String {
-        let payload = tokenHash + "." + String(Int64(now.timeIntervalSince1970 + Self.lifetime))
-        return payload + "." + mac(payload)
+    var cookieName: String { secure ? "__Host-loa_session" : "loa_session" }
+    /// The sign-in form's double-submit cookie: the form's hidden `csrf` must equal it.
+    var loginCookieName: String { secure ? "__Host-loa_login" : "loa_login" }
+
+    /// A new random id, 256 bits in hex.
+    static func newID(bytes: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// The token hash a cookie carries, if its signature holds and it has not expired.
-    func tokenHash(cookie: String, now: Date) -> String? {
-        let parts = cookie.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, let expiry = Int64(parts[1]), Double(expiry) > now.timeIntervalSince1970,
-            ConstantTime.equal(mac(parts[0] + "." + parts[1]), parts[2])
-        else { return nil }
-        return parts[0]
+    /// What the store keeps of a session id: its SHA-256 in hex.
+    static func hash(_ id: String) -> String {
+        SHA256.hash(data: Data(id.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The CSRF value forms of this session carry.
-    func csrf(cookie: String) -> String { mac("csrf." + cookie) }
+    /// The CSRF value of the session with this id: unguessable without the id, and not the stored hash.
+    static func csrf(sessionID: String) -> String {
+        String(hash("loa-csrf:" + sessionID).prefix(40))
+    }
 
-    private func mac(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: keyBytes)).prefix(20).map { String(format: "%02x", $0) }.joined()
+    /// Whether `value` looks like an id this server made (64 hex digits), before any lookup.
+    static func isWellFormed(_ value: String, length: Int = 64) -> Bool {
+        value.utf8.count == length && value.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, Path=/, Secure under https; `maxAge` 0 deletes.
+    func setCookie(_ name: String, _ value: String, maxAge: TimeInterval) -> String {
+        "\(name)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(maxAge))" + (secure ? "; Secure" : "")
     }
 
     /// `name=value` pairs of a `Cookie` header.

@@ -8,7 +8,9 @@ struct DashboardText: Sendable {
 
     static let vi: [String: String] = [
         "title": "Loa – bảng điều khiển", "login": "Đăng nhập", "token": "Mã truy cập (token)",
-        "login.help": "Dán mã truy cập do văn phòng UBND cấp (lệnh loa token create).", "login.bad": "Mã truy cập không đúng hoặc đã bị thu hồi.",
+        "login.help": "Dán mã truy cập do văn phòng UBND cấp (lệnh loa token create).", "login.bad": "Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.",
+        "login.forged": "Yêu cầu đăng nhập này không gửi từ trang đăng nhập của Loa. Hãy mở lại trang đăng nhập và thử lại.",
+        "error.internal": "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
         "logout": "Đăng xuất", "notices": "Thông báo", "new": "Tạo thông báo mới", "id": "Mã", "kind": "Loại",
         "sent": "Gửi lúc", "targeted": "Đối tượng", "delivered": "Đã nhận", "opened": "Đã mở", "acknowledged": "Đã xác nhận",
         "reached": "Tiếp cận", "reach": "Tỷ lệ tiếp cận", "status": "Trạng thái", "failed": "Thất bại", "unreachable": "Không liên lạc được",
@@ -28,7 +30,9 @@ struct DashboardText: Sendable {
 
     static let en: [String: String] = [
         "title": "Loa – dashboard", "login": "Sign in", "token": "Access token",
-        "login.help": "Paste the token the commune office gave you (loa token create).", "login.bad": "Unknown or revoked token.",
+        "login.help": "Paste the token the commune office gave you (loa token create).", "login.bad": "Unknown, expired or revoked token.",
+        "login.forged": "This sign-in was not sent from Loa's sign-in page. Open the sign-in page again and retry.",
+        "error.internal": "Something went wrong. Please try again later.",
         "logout": "Sign out", "notices": "Notices", "new": "New notice", "id": "Id", "kind": "Kind", "sent": "Sent at",
         "targeted": "Targeted", "delivered": "Delivered", "opened": "Opened", "acknowledged": "Acknowledged", "reached": "Reached",
         "reach": "Reach", "status": "Status", "failed": "Failed", "unreachable": "Unreachable", "target": "target",

@@ -9,12 +9,12 @@ extension PostgresStore {
             let now = Date()
             try await db.run("""
                 INSERT INTO notices (id, kind, title, body, audience, channels, send_at, expires_at,
-                    meeting_at, place, ack_required, reminders, priority, status, created_by, created_at)
+                    meeting_at, place, ack_required, reminders, priority, status, created_by, created_by_token, created_at)
                 VALUES (\(id), \(draft.kind.rawValue), \(draft.title), \(draft.body),
                     \(TextList.encode(draft.audience.map(\.description))), \(draft.channels.description),
                     \(draft.sendAt.millis), \(draft.expiresAt?.millis), \(draft.meetingAt?.millis), \(draft.place),
                     \(draft.ackRequired), \(NoticeColumns.encode(draft.reminders)), \(draft.priority.rawValue),
-                    'active', \(draft.createdBy), \(now.millis))
+                    'active', \(draft.createdBy), \(draft.createdByToken), \(now.millis))
                 """)
             // One statement copies the audience into messages; the link token is 128 bits from the
             // server's strong random source (gen_random_uuid), hashed to 32 hex digits.

@@ -120,33 +120,4 @@ public final class PostgresStore: Store {
                 }
         }
     }
-
-    public func createToken(_ token: TokenRecord, actor: String) async throws {
-        try await write { db in
-            let scopes = token.scopes.map(\.description)
-            try await db.run("""
-                INSERT INTO tokens (hash, role, scopes, label, created_at)
-                VALUES (\(token.hash), \(token.role.rawValue), \(TextList.encode(scopes)), \(token.label),
-                        \(token.createdAt.millis))
-                """)
-            let joined = scopes.joined(separator: " ")
-            try await Self.audit(
-                db, actor: actor, action: "token.create", subject: token.role.rawValue,
-                detail: joined.isEmpty ? nil : joined)
-        }
-    }
-
-    public func token(hash: String) async throws -> TokenRecord? {
-        try await read { db in
-            guard
-                let row = try await db.rows(
-                    "SELECT * FROM tokens WHERE hash = \(hash) AND revoked_at IS NULL").first,
-                let role = TokenRecord.Role(rawValue: try row["role"])
-            else { return nil }
-            let scopes = TextList.decode(try row["scopes"]).compactMap { try? AudienceSelector(parsing: $0) }
-            return TokenRecord(
-                hash: try row["hash"], role: role, scopes: scopes, label: try row["label"],
-                createdAt: Date(millis: try row["created_at"]))
-        }
-    }
 }

@@ -283,6 +283,28 @@ enum SQLiteMigrations {
                 CREATE INDEX messages_sending ON messages(notice_id) WHERE state = 'sending';
                 """)
         }
+        migrator.registerMigration("0010_sessions") { db in
+            // Dashboard sessions live here, by the hash of a random id the cookie carries. A sender
+            // owns the notices its token created, by id: labels were free text and not unique, so an
+            // older notice gets an owner only where exactly one token ever had its `created_by` name.
+            try db.execute(sql: """
+                CREATE TABLE sessions (
+                    id INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    token_id INTEGER NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+                    created_at INTEGER NOT NULL,
+                    seen_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                CREATE INDEX sessions_token ON sessions(token_id);
+                ALTER TABLE tokens ADD COLUMN expires_at INTEGER;
+                ALTER TABLE notices ADD COLUMN created_by_token INTEGER;
+                UPDATE notices SET created_by_token = (
+                    SELECT MIN(t.id) FROM tokens t WHERE 'token:' || COALESCE(t.label, substr(t.hash, 1, 8)) = notices.created_by)
+                WHERE (SELECT COUNT(*) FROM tokens t
+                       WHERE 'token:' || COALESCE(t.label, substr(t.hash, 1, 8)) = notices.created_by) = 1;
+                """)
+        }
         return migrator
     }
 }

@@ -11,15 +11,15 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     INSERT INTO notices (id, kind, title, body, audience, channels, send_at, expires_at,
-                        meeting_at, place, ack_required, reminders, priority, status, created_by, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+                        meeting_at, place, ack_required, reminders, priority, status, created_by, created_by_token, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
                     """,
                 arguments: [
                     id, draft.kind.rawValue, draft.title, draft.body,
                     TextList.encode(draft.audience.map(\.description)), draft.channels.description,
                     draft.sendAt.millis, draft.expiresAt?.millis, draft.meetingAt?.millis, draft.place,
                     draft.ackRequired, NoticeColumns.encode(draft.reminders), draft.priority.rawValue,
-                    draft.createdBy, now.millis,
+                    draft.createdBy, draft.createdByToken, now.millis,
                 ])
             // One statement copies the audience into messages: nothing proportional to it is held here.
             try db.execute(

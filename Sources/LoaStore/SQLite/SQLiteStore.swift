@@ -50,33 +50,4 @@ public final class SQLiteStore: Store {
             }
         }
     }
-
-    public func createToken(_ token: TokenRecord, actor: String) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO tokens (hash, role, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    token.hash, token.role.rawValue, TextList.encode(token.scopes.map(\.description)),
-                    token.label, token.createdAt.millis,
-                ])
-            let scopes = token.scopes.map(\.description).joined(separator: " ")
-            try Self.audit(
-                db, actor: actor, action: "token.create", subject: token.role.rawValue,
-                detail: scopes.isEmpty ? nil : scopes)
-        }
-    }
-
-    public func token(hash: String) async throws -> TokenRecord? {
-        try await pool.read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL", arguments: [hash]),
-                let role = TokenRecord.Role(rawValue: row["role"])
-            else { return nil }
-            let scopes = TextList.decode(row["scopes"]).compactMap { try? AudienceSelector(parsing: $0) }
-            return TokenRecord(
-                hash: row["hash"], role: role, scopes: scopes, label: row["label"],
-                createdAt: Date(millis: row["created_at"]))
-        }
-    }
 }
