@@ -14,6 +14,8 @@ public enum LoaServer {
     /// Every route, ready to serve or to test in-process.
     public static func router(_ setup: ServerSetup) -> Router<LoaRequestContext> {
         let router = Router(context: LoaRequestContext.self)
+        // Before the routes: Hummingbird applies a middleware only to routes added after it.
+        router.add(middleware: SecurityHeaders())
         HookRoutes.add(to: router, setup: setup)
         ResidentRoutes.add(to: router, setup: setup)
         APIRoutes.add(to: router, setup: setup)

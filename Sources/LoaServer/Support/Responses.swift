@@ -38,7 +38,7 @@ enum Responses {
         headers[.cacheControl] = "no-store"
         headers[.init("Referrer-Policy")!] = "no-referrer"
         headers[.init("X-Robots-Tag")!] = "noindex, nofollow"
-        headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'self' 'unsafe-inline'; form-action 'self'"
+        headers[.contentSecurityPolicy] = SecurityHeaders<LoaRequestContext>.pageSecurityPolicy
         let bytes = ByteBuffer(string: page)
         headers[.contentLength] = String(bytes.readableBytes)
         return Response(status: status, headers: headers, body: head ? .init() : .init(byteBuffer: bytes))
