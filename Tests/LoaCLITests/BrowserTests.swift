@@ -81,22 +81,13 @@ struct BrowserTests {
         let client = TestHTTPServerProbe(port: port)
         try await client.waitUntilServing()
 
-        // The sign-in form posted from a page on the same site, as a person would submit it.
-        let pages = try TestHTTPServer { request in
-            let query = FormEncoding.decode(String(request.target.split(separator: "?").last ?? ""))
-            let token = query.first { $0.name == "token" }?.value ?? ""
-            let next = query.first { $0.name == "next" }?.value ?? "/"
-            let page = """
-                <!doctype html><form method="post" action="http://127.0.0.1:\(port)/login">
-                <input name="token" value="\(token)"><input name="next" value="\(next)"></form>
-                <script>document.forms[0].submit()</script>
-                """
-            return TestHTTPServer.Response(
-                status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(page.utf8))
-        }
-        defer { pages.shutdown() }
+        // The sign-in form submitted as a person would, from Loa's own sign-in page: Loa refuses a
+        // sign-in posted from another origin (another port is one) or without the page's CSRF value,
+        // so the browser reaches Loa through a proxy whose one origin serves both (SameOriginProxy).
+        let proxy = try SameOriginProxy(loaPort: port)
+        defer { proxy.shutdown() }
         func signedIn(_ token: String, _ next: String) -> String {
-            pages.url("/signin?" + FormEncoding.encode([("token", token), ("next", next)]))
+            proxy.url("/signin?" + FormEncoding.encode([("token", token), ("next", next)]))
         }
         let directory = cli.runner.directory
         let notice = try await Self.chromium(["--dump-dom"], url: signedIn(auditor, "/notices/\(id)"), directory: directory)
