@@ -22,6 +22,7 @@ public struct LoaConfiguration: Sendable {
     public var commune = Commune()
     public var server = Server()
     public var channels: [ChannelConfig] = []
+    public var limits = Limits()
     /// Where the configuration came from, for messages ("built-in defaults" when no file).
     public var source = "built-in defaults"
 
@@ -53,12 +54,15 @@ public struct LoaConfiguration: Sendable {
         let root = try TOMLSection.parse(text, source: source, environment: environment)
         var configuration = LoaConfiguration()
         configuration.source = source
-        try root.allowOnly(["commune", "server", "channels"])
+        try root.allowOnly(["commune", "server", "channels", "limits"])
         if let commune = try root.section("commune") {
             try configuration.commune.read(commune)
         }
         if let server = try root.section("server") {
             try configuration.server.read(server)
+        }
+        if let limits = try root.section("limits") {
+            try configuration.limits.read(limits)
         }
         var names = Set<String>()
         for (index, section) in try root.sections("channels").enumerated() {

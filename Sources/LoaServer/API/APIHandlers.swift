@@ -72,6 +72,7 @@ struct APIHandlers: Sendable {
         }
         draft.audience = try await NameLookup.selectors(draft.audience, in: setup.store)
         if let refusal = identity.refusal(toTarget: draft.audience) { throw APIRefusal.forbidden(refusal) }
+        if let refusal = try await SendPermission.refusal(draft, identity: identity, setup: setup) { throw APIRefusal.forbidden(refusal) }
         let notice = try await setup.store.createNotice(draft)
         return Responses.json(NoticeJSON(notice, zone: zone), status: .created)
     }
@@ -157,7 +158,7 @@ struct APIHandlers: Sendable {
     }
 
     func residents(_ request: Request, _ identity: Identity) async throws -> Response {
-        guard identity.role != .sender else { throw APIRefusal.forbidden("a sender cannot list residents") }
+        guard identity.role == .admin else { throw APIRefusal.forbidden("only an admin reads the resident registry") }
         let query = request.uri.queryParameters
         let hamlet = try await query.get("hamlet").asyncMap { try await NameLookup.hamlet($0, in: setup.store) }
         let group = try await query.get("group").asyncMap { try await NameLookup.group($0, in: setup.store) }

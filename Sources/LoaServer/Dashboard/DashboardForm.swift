@@ -69,6 +69,9 @@ extension DashboardPages {
         if let refusal = request.identity.refusal(toTarget: draft.audience) {
             return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(refusal))</p>")
         }
+        if let refusal = try await SendPermission.refusal(draft, identity: request.identity, setup: setup) {
+            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(refusal))</p>")
+        }
         if request.form["action"] == "preview" {
             let count = try await setup.store.countAudience(draft.audience)
             let preview = NoticePreview(

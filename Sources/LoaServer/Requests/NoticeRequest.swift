@@ -81,6 +81,10 @@ public struct NoticeRequest: Decodable, Sendable {
             }
             guard end > now else { throw fail("the expiry/meeting time is already past") }
         }
+        let limits = configuration.limits
+        guard remind.count <= limits.remindersPerNotice else {
+            throw fail("\(flag("remind")): at most \(limits.remindersPerNotice) reminders per notice ([limits] reminders_per_notice), not \(remind.count)")
+        }
         var reminders: [Duration] = []
         for text in remind {
             do { reminders.append(try DurationText.parse(text)) } catch { throw fail("\(flag("remind")): \(error)") }
@@ -88,10 +92,24 @@ public struct NoticeRequest: Decodable, Sendable {
         if !reminders.isEmpty, meetingAt == nil, expiresAt == nil {
             throw fail("\(flag("remind")) needs a meeting or expiry time to count back from")
         }
-        return NoticeDraft(
+        let draft = NoticeDraft(
             kind: kind, title: title, body: body, audience: selectors, channels: policy, sendAt: sendAt,
             expiresAt: expiresAt, meetingAt: meetingAt, place: place, ackRequired: ackRequired,
             reminders: reminders.sorted(by: >), priority: priority, createdBy: createdBy)
+        if let segments = Self.smsSegments(draft, configuration: configuration), segments > limits.smsSegments {
+            throw fail(
+                "\(flag("body")): the SMS would take \(segments) parts; at most \(limits.smsSegments) are allowed "
+                    + "([limits] sms_segments): shorten the title or text")
+        }
+        return draft
+    }
+
+    /// The most SMS parts one message of `draft` takes on the SMS channels it may use, or nil when it
+    /// uses none. Without configured channels every name is assumed to be able to carry SMS, accented.
+    static func smsSegments(_ draft: NoticeDraft, configuration: LoaConfiguration) -> Int? {
+        let preview = NoticePreview(draft: draft, configuration: configuration, targeted: 0, unreachable: 0)
+        if configuration.channels.isEmpty { return preview.accented.segments }
+        return preview.channels.filter { draft.channels.channels.contains($0.name) }.map(\.segments).max()
     }
 
     /// The channel chain, checked against the configured channel names when there are any.
