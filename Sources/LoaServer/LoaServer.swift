@@ -16,23 +16,12 @@ public enum LoaServer {
         let router = Router(context: LoaRequestContext.self)
         // Before the routes: Hummingbird applies a middleware only to routes added after it.
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: RateLimits(setup.configuration.limits))
         HookRoutes.add(to: router, setup: setup)
         ResidentRoutes.add(to: router, setup: setup)
         APIRoutes.add(to: router, setup: setup)
         DashboardRoutes.add(to: router, setup: setup)
-        router.get("/healthz") { _, _ in
-            await health(setup)
-        }
-        router.get("/metrics") { _, _ in
-            do {
-                let text = try await setup.metrics.render(store: setup.store, dispatch: setup.dispatchTotals(), now: setup.now())
-                var headers = HTTPFields()
-                headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
-            } catch {
-                return Responses.text(.serviceUnavailable, "metrics unavailable: \(error)")
-            }
-        }
+        StatusRoutes.add(to: router, setup: setup)
         return router
     }
 
@@ -41,8 +30,11 @@ public enum LoaServer {
         _ setup: ServerSetup, listen: String, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ListenError) -> some ApplicationProtocol {
         let (host, port) = try parse(listen)
+        // The idle timer also bounds a request head sent slowly: only a whole head counts as activity.
+        let idle = TimeAmount.nanoseconds(Int64(setup.configuration.limits.idleTimeout.components.seconds) * 1_000_000_000)
         return Application(
             router: router(setup),
+            server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: .init(address: .hostname(host, port: port), serverName: "loa"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: setup.logger)
@@ -59,23 +51,5 @@ public enum LoaServer {
         else { throw ListenError(description: "listen '\(listen)' is not host:port") }
         let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return (host.isEmpty ? "0.0.0.0" : host, port)
-    }
-
-    private static func health(_ setup: ServerSetup) async -> Response {
-        var report: [String: String] = [:]
-        var healthy = true
-        do {
-            _ = try await setup.store.hamlets()
-            report["database"] = "ok"
-        } catch {
-            report["database"] = "error: \(error)"
-            healthy = false
-        }
-        for (name, state) in await setup.health() {
-            report["channel." + name] = state
-            if !state.hasPrefix("ok") { healthy = false }
-        }
-        report["status"] = healthy ? "ok" : "degraded"
-        return Responses.json(report, status: healthy ? .ok : .serviceUnavailable)
     }
 }
