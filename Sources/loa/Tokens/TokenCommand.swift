@@ -6,10 +6,11 @@ import LoaStore
 
 extension TokenRecord.Role: ExpressibleByArgument {}
 
-/// `loa token create --role R [--scope hamlet:X] [--scope group:Y]` (SPEC §1, §3).
+/// `loa token create|list|revoke` (SPEC §1, §3).
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create API tokens for staff.", subcommands: [TokenCreate.self])
+        commandName: "token", abstract: "Create, list and revoke API tokens for staff.",
+        subcommands: [TokenCreate.self, TokenList.self, TokenRevoke.self])
 }
 
 /// Prints a new token once; only its hash is stored, and the creation is audited.
@@ -28,8 +29,11 @@ struct TokenCreate: AsyncParsableCommand {
     @Option(help: "hamlet:NAME or group:NAME a sender may send to (repeatable).")
     var scope: [String] = []
 
-    @Option(help: "Who holds it, as the audit log will name them (e.g. 'hoi-nong-dan').")
+    @Option(help: "Who holds it, as the audit log will name them (e.g. 'hoi-nong-dan'); one token per label.")
     var label: String?
+
+    @Option(help: "Stop working after this long (e.g. 30d, 12h); default: until revoked.")
+    var expires: String?
 
     func run() async throws {
         let store = try await global.store()
@@ -48,22 +52,35 @@ struct TokenCreate: AsyncParsableCommand {
         if let label, label.isEmpty || label.contains(where: { $0.isWhitespace }) {
             throw UserError("--label must be one word, like hoi-nong-dan")
         }
+        let now = Date()
+        var expiresAt: Date?
+        if let expires {
+            do { expiresAt = now + TimeInterval(try DurationText.parse(expires).components.seconds) } catch { throw UserError("--expires: \(error)") }
+        }
         let token = APIToken.generate()
-        try await store.createToken(
-            TokenRecord(hash: APIToken.hash(token), role: role, scopes: scopes, label: label, createdAt: Date()), actor: Actor.cli)
+        let stored = try await store.createToken(
+            TokenRecord(
+                hash: APIToken.hash(token), role: role, scopes: scopes, label: label?.precomposedStringWithCanonicalMapping,
+                createdAt: now, expiresAt: expiresAt),
+            actor: Actor.cli)
         switch output.format {
         case .json:
-            try JSONOutput.print(TokenJSON(token: token, role: role.rawValue, scopes: scopes.map(\.description), label: label))
+            let zone = try global.configuration().commune.timeZone
+            try JSONOutput.print(TokenJSON(
+                token: token, id: stored.id, role: role.rawValue, scopes: scopes.map(\.description), label: stored.label,
+                expires: expiresAt.map { TimeText.iso($0, in: zone) }))
         case .text, .csv:
             Terminal.out(token)
-            Terminal.info("\(role.rawValue) token\(scopes.isEmpty ? "" : " for " + scopes.map(\.description).joined(separator: ", ")) — shown once, store it now")
+            Terminal.info("\(role.rawValue) token \(stored.id.map(String.init) ?? "")\(scopes.isEmpty ? "" : " for " + scopes.map(\.description).joined(separator: ", ")) — shown once, store it now")
         }
     }
 
     struct TokenJSON: Encodable {
         let token: String
+        @NullEncoded var id: Int64?
         let role: String
         let scopes: [String]
         @NullEncoded var label: String?
+        @NullEncoded var expires: String?
     }
 }
