@@ -35,6 +35,7 @@ struct Loa: AsyncParsableCommand {
     /// SPEC §3's exit statuses: 0 success, 1 user error (one line naming the problem), 2 usage error.
     static func main() async {
         LoggingSystem.bootstrap(MaskingLogHandler.init(label:))
+        FileModes.restrictNewFiles()
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -37,6 +37,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try global.configuration()
+        if let path = global.configurationPath { FileModes.warnIfShared(config: path) }
         guard !configuration.channels.isEmpty else {
             throw UserError("no channels configured: add [[channels]] to \(configuration.source == "built-in defaults" ? "loa.toml" : configuration.source)")
         }

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import LoaStore
 
-/// `loa db …`: moving a commune's data between backends (issue 7).
+/// `loa db …`: backing the database up, and moving a commune's data between backends.
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Move a commune's database to PostgreSQL.", subcommands: [DatabaseCopy.self])
+        commandName: "db", abstract: "Back the database up, or move it to PostgreSQL.",
+        subcommands: [DatabaseBackup.self, DatabaseCopy.self])
 }
 
 /// `loa db copy --from sqlite:PATH --to postgres://…`: the whole database, ids kept, counts verified.

@@ -13,20 +13,25 @@ struct GlobalOptions: ParsableArguments {
 
     /// The configuration named by `--config`/`LOA_CONFIG`, else `loa.toml` when present, else defaults.
     func configuration() throws -> LoaConfiguration {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = config ?? environment["LOA_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            return try LoaConfiguration.load(path: path)
+        guard let path = configurationPath else { return LoaConfiguration() }
+        return try LoaConfiguration.load(path: path)
+    }
+
+    /// `--config`, else `LOA_CONFIG`, else `loa.toml` when it exists; nil for the built-in defaults.
+    var configurationPath: String? {
+        if let path = config ?? ProcessInfo.processInfo.environment["LOA_CONFIG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return path
         }
-        if FileManager.default.fileExists(atPath: "loa.toml") {
-            return try LoaConfiguration.load(path: "loa.toml")
-        }
-        return LoaConfiguration()
+        return FileManager.default.fileExists(atPath: "loa.toml") ? "loa.toml" : nil
     }
 
     /// Opens the database named by `--db`/`LOA_DB` (default `sqlite:loa.db`).
     func store() async throws -> any Store {
         let url = db ?? ProcessInfo.processInfo.environment["LOA_DB"].flatMap { $0.isEmpty ? nil : $0 }
-        return try await StoreLocation(parsing: url ?? "sqlite:loa.db").open()
+        let location = try StoreLocation(parsing: url ?? "sqlite:loa.db")
+        let store = try await location.open()
+        FileModes.restrict(location)
+        return store
     }
 }
 
