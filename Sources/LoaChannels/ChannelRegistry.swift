@@ -8,11 +8,11 @@ public enum ChannelRegistry {
         case .webhook:
             return try WebhookAdapter(config: config)
         case .zaloZNS: return try ZaloZNSAdapter(config: config)
-        case .esms: return try ESMSAdapter(config: config, statusCallbackURL: hooks?.status)
+        case .esms: return try ESMSAdapter(config: config, statusCallbackURL: hooks?.status, hookSecret: hooks?.secret)
         case .speedsms: return try SpeedSMSAdapter(config: config)
         case .twilio: return try TwilioAdapter(config: config, statusCallbackURL: hooks?.status)
         case .zaloOA: return try ZaloOAAdapter(config: config)
-        case .kannel: return try KannelAdapter(config: config, statusCallbackURL: hooks?.status)
+        case .kannel: return try KannelAdapter(config: config, statusCallbackURL: hooks?.status, hookSecret: hooks?.secret)
         }
     }
 }

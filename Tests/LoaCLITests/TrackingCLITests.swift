@@ -1,4 +1,5 @@
 import Foundation
+import LoaChannels
 import LoaServer
 import LoaSimulator
 import Testing
@@ -15,7 +16,8 @@ struct TrackingCLITests {
         let hookSecret = "cli-test-hook-secret-9b2d"
         var options = SimulatorOptions()
         options.seed = 7
-        options.zalo.callbackURL = "http://127.0.0.1:\(serverPort)/hooks/zalo/\(hookSecret)/status"
+        let zaloHooks = HookURLs(publicURL: "http://127.0.0.1:\(serverPort)", secret: HookSecret(master: hookSecret, channel: "zalo"))
+        options.zalo.callbackURL = zaloHooks.status
         options.callbackDelay = .milliseconds(50) ... .milliseconds(300)
         options.duplicateCallbackRate = 0.5
         let simulator = GatewaySimulator(options: options)
@@ -89,8 +91,17 @@ struct TrackingCLITests {
 
         let channels = try #require(try await cli.json("channels") as? [[String: Any]])
         let urls = try #require(channels.first?["callback_urls"] as? [String: String])
-        #expect(urls["status"] == "https://loa.example.gov.vn/hooks/zalo/\(hookSecret)/status")
-        let listing = try await cli.ok("channels", "--format", "json")
-        #expect(!listing.contains(options.zalo.accessToken) && !listing.contains(options.zalo.secretKey))
+        // SPEC §3: the secret part is masked unless --show-secrets; the configured hook_secret never shows.
+        #expect(urls["status"] == "https://loa.example.gov.vn/hooks/zalo/••••••/status")
+        let segment = HookSecret(master: hookSecret, channel: "zalo").pathSegment
+        for format in ["json", "text", "csv"] {
+            let listing = try await cli.ok("channels", "--format", format)
+            #expect(!listing.contains(options.zalo.accessToken) && !listing.contains(options.zalo.secretKey))
+            #expect(!listing.contains(hookSecret) && !listing.contains(segment), "\(format): \(listing)")
+        }
+        let shown = try #require(try await cli.json("channels", "--show-secrets") as? [[String: Any]])
+        let whole = try #require(shown.first?["callback_urls"] as? [String: String])
+        #expect(whole["status"] == "https://loa.example.gov.vn/hooks/zalo/\(segment)/status")
+        #expect(!(try await cli.ok("channels", "--show-secrets", "--format", "json")).contains(hookSecret))
     }
 }

@@ -21,9 +21,13 @@ struct KannelAdapterTests {
     @Test
     func theRegistryBuildsItWithTheStatusHook() throws {
         let cases = try AdapterHarness.cases("kannel/send.json")
-        let hooks = HookURLs(publicURL: "https://loa.example.gov.vn/", channel: "sms", hookSecret: "hs-2b9f")
+        let hooks = HookURLs(publicURL: "https://loa.example.gov.vn/", secret: HookSecret(master: "hook-master-2b9f", channel: "sms"))
         let adapter = try ChannelRegistry.adapter(for: try #require(cases.first).channelConfig(), hooks: hooks)
         let kannel = try #require(adapter as? KannelAdapter)
-        #expect(kannel.dlrURL(for: "K1") == "https://loa.example.gov.vn/hooks/sms/hs-2b9f/status?key=K1&type=%d&ts=%T&smsc=%i&reply=%A")
+        // The channel's derived segment, and the token of K1 after the key (HookSecretTests has the derivation).
+        #expect(
+            kannel.dlrURL(for: "K1")
+                == "https://loa.example.gov.vn/hooks/sms/375e7fcc3aa7343e6e0fad914d993d82/status?key=K1&t=87f837c7c6bda8fd"
+                + "&type=%d&ts=%T&smsc=%i&reply=%A")
     }
 }

@@ -49,7 +49,7 @@ struct KannelPeer: Sendable {
             """
         let configuration = try LoaConfiguration.parse(toml, source: "peer.toml", environment: [:])
         let config = try #require(configuration.channels.first)
-        let hooks = HookURLs(publicURL: hookBase, channel: "kannel", hookSecret: "peer-hook-secret")
+        let hooks = HookURLs(publicURL: hookBase, secret: HookSecret(master: "peer-hook-secret", channel: "kannel"))
         return try #require(try ChannelRegistry.adapter(for: config, hooks: hooks) as? KannelAdapter)
     }
 

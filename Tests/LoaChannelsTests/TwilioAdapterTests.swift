@@ -20,9 +20,10 @@ struct TwilioAdapterTests {
     @Test
     func theRegistryPassesTheStatusHook() throws {
         let cases = try AdapterHarness.cases("twilio/send.json")
-        let hooks = HookURLs(publicURL: "https://loa.example.gov.vn/", channel: "twilio", hookSecret: "S")
+        let hooks = HookURLs(publicURL: "https://loa.example.gov.vn/", secret: HookSecret(master: "hook-master-2b9f", channel: "twilio"))
         let adapter = try ChannelRegistry.adapter(for: try #require(cases.first).channelConfig(), hooks: hooks)
         let twilio = try #require(adapter as? TwilioAdapter)
-        #expect(twilio.statusCallbackURL == "https://loa.example.gov.vn/hooks/twilio/S/status")
+        // Twilio signs its callbacks: one URL for every message, no per-message token.
+        #expect(twilio.statusCallbackURL == "https://loa.example.gov.vn/hooks/twilio/806e275dea059e6206b55b4a41869557/status")
     }
 }

@@ -44,7 +44,7 @@ struct MetricsTests {
     @Test
     func messagesByStateAndChannelAndTheQueueAreExposed() async throws {
         let server = try await ServerHarness.start()
-        _ = try await server.request(.post, "/hooks/zalo/\(ServerHarness.hookSecret)/status", body: Array("{}".utf8))
+        _ = try await server.request(.post, ServerHarness.hookPath("zalo"), body: Array("{}".utf8))
         let response = try await server.request(.get, "/metrics")
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"]?.hasPrefix("text/plain; version=0.0.4") == true)

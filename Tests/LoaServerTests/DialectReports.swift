@@ -37,7 +37,6 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
     let reports: [Report]
     var testDescription: String { channel }
 
-    static let secret = ServerHarness.hookSecret
     static let twilioToken = "twilio-auth-token-4b1e"
 
     /// The channels beside the harness's `zalo` (ZNS) and `sms` (eSMS).
@@ -76,7 +75,7 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
     ])
 
     static func esmsCall(_ target: Target, status: Int, success: Int, failed: Int) -> Call {
-        Call(method: .get, path: "/hooks/sms/\(secret)/status?SMSID=\(target.ref)&RequestId=\(target.key)&SendStatus=\(status)"
+        Call(method: .get, path: ServerHarness.hookPath("sms") + "?" + ServerHarness.hookToken("sms", key: target.key) + "&SMSID=\(target.ref)&RequestId=\(target.key)&SendStatus=\(status)"
             + "&SendSuccess=\(success)&SendFailed=\(failed)&TotalReceiver=1&TotalSent=\(success)&TotalPrice=\(success * 800)"
             + "&TypeId=2&telcoid=3&phonenumber=0\(target.msisdn.dropFirst(2))")
     }
@@ -89,7 +88,7 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
 
     static func kannelCall(_ target: Target, type: Int, reply: String) -> Call {
         let encoded = reply.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? reply
-        return Call(method: .get, path: "/hooks/kannel/\(secret)/status?key=\(target.key)&type=\(type)&ts=1764660000&smsc=viettel&reply=\(encoded)")
+        return Call(method: .get, path: ServerHarness.hookPath("kannel") + "?key=\(target.key)&" + ServerHarness.hookToken("kannel", key: target.key) + "&type=\(type)&ts=1764660000&smsc=viettel&reply=\(encoded)")
     }
 
     static let speedSMS = DialectReports(channel: "speedsms", reports: [
@@ -99,7 +98,7 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
 
     static func speedCall(_ target: Target, status: Int) -> Call {
         let body = #"{"type":"report","tranId":"\#(target.ref)","phone":"\#(target.msisdn)","status":\#(status)}"#
-        return Call(method: .post, path: "/hooks/speedsms/\(secret)/status", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+        return Call(method: .post, path: ServerHarness.hookPath("speedsms"), headers: ["Content-Type": "application/json"], body: Array(body.utf8))
     }
 
     static let twilio = DialectReports(channel: "twilio", reports: [
@@ -115,7 +114,7 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
             ("To", "+" + target.msisdn),
         ]
         if let error { fields.append(("ErrorCode", error)) }
-        let path = "/hooks/twilio/\(secret)/status"
+        let path = ServerHarness.hookPath("twilio")
         // gateways.md §9: base64 HMAC-SHA1 of the URL and the sorted fields, name then value.
         let signed = fields.sorted { $0.0 < $1.0 }.reduce(base + path) { $0 + $1.0 + $1.1 }
         let mac = HMAC<Insecure.SHA1>.authenticationCode(for: Data(signed.utf8), using: SymmetricKey(data: Data(twilioToken.utf8)))
@@ -147,7 +146,7 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
         let timestamp = String(Int64(Date().timeIntervalSince1970 * 1000))
         let body = #"{"app_id":"\#(ServerHarness.appID)","timestamp":"\#(timestamp)",\#(fields)}"#
         return Call(
-            method: .post, path: "/hooks/\(channel)/\(secret)/status",
+            method: .post, path: ServerHarness.hookPath(channel),
             headers: [
                 "Content-Type": "application/json", "X-ZEvent-Signature": ServerHarness.zaloSignature(body: body, timestamp: timestamp),
             ],

@@ -32,7 +32,6 @@ struct FuzzTests {
         let before = try await server.store.messageCounts(notice: server.notice.id)
         var random = Generator(state: 2026)
         var statuses: [Int: Int] = [:]
-        let secret = ServerHarness.hookSecret
         for round in 0..<1500 {
             let body: [UInt8]
             switch round % 5 {
@@ -51,22 +50,22 @@ struct FuzzTests {
             switch target {
             case 0:
                 response = try await server.request(
-                    .post, "/hooks/zalo/\(secret)/status", headers: ["X-ZEvent-Signature": signature], body: body)
+                    .post, ServerHarness.hookPath("zalo"), headers: ["X-ZEvent-Signature": signature], body: body)
             case 1:
                 let cut = esmsQuery.prefix(random.int(esmsQuery.count))
                 let mangled = cut.replacingOccurrences(of: "5", with: String(random.int(10)))
-                response = try await server.request(.get, "/hooks/sms/\(secret)/status?" + mangled)
+                response = try await server.request(.get, ServerHarness.hookPath("sms") + "?" + mangled)
             case 2:
                 response = try await server.request(.post, "/m/\(token)x/ack", body: body)
             default:
-                response = try await server.request(.post, "/hooks/sms/\(secret)/inbound", body: body)
+                response = try await server.request(.post, ServerHarness.hookPath("sms", "inbound"), body: body)
             }
             statuses[response.status, default: 0] += 1
             #expect(response.status < 500, "round \(round) target \(target) got \(response.status)")
         }
         // An oversized body is refused before it is read.
         let huge = [UInt8](repeating: UInt8(ascii: "a"), count: 300 * 1024)
-        let tooLarge = try await server.request(.post, "/hooks/zalo/\(secret)/status", headers: ["X-ZEvent-Signature": "mac=00"], body: huge)
+        let tooLarge = try await server.request(.post, ServerHarness.hookPath("zalo"), headers: ["X-ZEvent-Signature": "mac=00"], body: huge)
         #expect(tooLarge.status == 413)
         #expect(try await server.store.messageCounts(notice: server.notice.id) == before)
         #expect(try await server.store.events(message: an.messageID).isEmpty)

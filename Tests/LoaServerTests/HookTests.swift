@@ -29,7 +29,7 @@ struct HookTests {
             "X-ZEvent-Signature": ServerHarness.zaloSignature(body: event.body, timestamp: event.timestamp),
         ]
         for _ in 0..<3 {
-            let response = try await server.request(.post, "/hooks/zalo/\(Self.secret)/status", headers: headers, body: Array(event.body.utf8))
+            let response = try await server.request(.post, ServerHarness.hookPath("zalo"), headers: headers, body: Array(event.body.utf8))
             #expect(response.status == 200)
         }
         #expect(try await server.state("Nguyễn Văn An") == .delivered)
@@ -46,15 +46,18 @@ struct HookTests {
         let good = ServerHarness.zaloSignature(body: event.body, timestamp: event.timestamp)
         let stale = Self.receipt(key: an.idempotencyKey, msgID: "m2", timestamp: Date().addingTimeInterval(-3 * 3600))
         let cases: [(String, HTTPHeaders, String, Int)] = [
-            ("/hooks/zalo/\(Self.secret)/status", ["X-ZEvent-Signature": "mac=" + String(repeating: "0", count: 64)], event.body, 401),
-            ("/hooks/zalo/\(Self.secret)/status", [:], event.body, 401),
-            ("/hooks/zalo/\(Self.secret)/status", ["X-ZEvent-Signature": good], event.body + " ", 401),
-            ("/hooks/zalo/\(Self.secret)/status",
+            (ServerHarness.hookPath("zalo"), ["X-ZEvent-Signature": "mac=" + String(repeating: "0", count: 64)], event.body, 401),
+            (ServerHarness.hookPath("zalo"), [:], event.body, 401),
+            (ServerHarness.hookPath("zalo"), ["X-ZEvent-Signature": good], event.body + " ", 401),
+            (ServerHarness.hookPath("zalo"),
              ["X-ZEvent-Signature": ServerHarness.zaloSignature(body: stale.body, timestamp: stale.timestamp)], stale.body, 401),
             ("/hooks/zalo/wrong-secret/status", ["X-ZEvent-Signature": good], event.body, 404),
-            ("/hooks/zalo/\(Self.secret)x/status", ["X-ZEvent-Signature": good], event.body, 404),
-            ("/hooks/nosuch/\(Self.secret)/status", ["X-ZEvent-Signature": good], event.body, 404),
-            ("/hooks/zalo/\(Self.secret)/other", ["X-ZEvent-Signature": good], event.body, 404),
+            ("/hooks/zalo/\(ServerHarness.hookSegment("zalo"))x/status", ["X-ZEvent-Signature": good], event.body, 404),
+            // The configured hook_secret itself opens nothing; each channel has its own.
+            ("/hooks/zalo/\(Self.secret)/status", ["X-ZEvent-Signature": good], event.body, 404),
+            ("/hooks/zalo/\(ServerHarness.hookSegment("sms"))/status", ["X-ZEvent-Signature": good], event.body, 404),
+            ("/hooks/nosuch/\(ServerHarness.hookSegment("zalo"))/status", ["X-ZEvent-Signature": good], event.body, 404),
+            ("/hooks/zalo/\(ServerHarness.hookSegment("zalo"))/other", ["X-ZEvent-Signature": good], event.body, 404),
         ]
         for (path, headers, body, status) in cases {
             let response = try await server.request(.post, path, headers: headers, body: Array(body.utf8))
@@ -68,12 +71,15 @@ struct HookTests {
     @Test
     func anESMSGetCallbackDeliversTheSMS() async throws {
         let server = try await ServerHarness.start()
-        let binh = try server.job("Trần Thị Bình")
-        let query = "SMSID=R\(binh.messageID)&RequestId=\(binh.idempotencyKey)&SendStatus=5&SendSuccess=1&SendFailed=0"
+        let sent = try await server.send(on: "sms")
+        let binh = try #require(sent.jobs["Trần Thị Bình"])
+        let query = "SMSID=S\(binh.messageID)&RequestId=\(binh.idempotencyKey)&SendStatus=5&SendSuccess=1&SendFailed=0"
             + "&TotalReceiver=1&TotalSent=1&TotalPrice=800&TypeId=2&telcoid=1&phonenumber=0987654321"
-        let response = try await server.request(.get, "/hooks/sms/\(Self.secret)/status?\(query)")
+        // eSMS appends its parameters to the CallbackUrl Loa sent, token included (gateways.md §4.3).
+        let path = ServerHarness.hookPath("sms") + "?" + ServerHarness.hookToken("sms", key: binh.idempotencyKey) + "&" + query
+        let response = try await server.request(.get, path)
         #expect(response.status == 200)
-        #expect(try await server.state("Trần Thị Bình") == .delivered)
+        #expect(try await server.state(notice: sent.notice, message: binh.messageID) == .delivered)
         await server.stop()
     }
 

@@ -103,11 +103,34 @@ struct TrackingStoreTests {
                 TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "1"),
                 TrackingEvent(subject: .key(an.idempotencyKey), state: .accepted, dedupeKey: "8"),
                 TrackingEvent(subject: .key(an.idempotencyKey), state: .failed, dedupeKey: "16"),
-            ], channel: "kannel", receivedAt: t1)
+            ], channel: "zalo", receivedAt: t1)
         let message = try #require(try await store.messages(notice: notice.id).first { $0.id == an.messageID })
         #expect(message.state == .delivered)
         let kept = try await store.events(message: an.messageID).filter { $0.kind == "receipt" }
         #expect(kept.map(\.state) == [.delivered, .accepted, .failed], "history keeps every receipt")
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func aCallbackFindsOnlyTheMessagesOfItsOwnChannel(backend: StoreBackend) async throws {
+        let store = try await backend.seededStore()
+        let (notice, jobs) = try await sentConvocation(store)
+        let an = try #require(jobs["Nguyễn Văn An"])
+        let phone = try #require(an.recipient.phone).e164
+        // Issue 18: Kannel's hook naming a Zalo message by key, gateway id, or gateway id and phone.
+        let results = try await store.applyTracking(
+            [
+                TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "k"),
+                TrackingEvent(subject: .gatewayRef("R\(an.messageID)", phone: nil), state: .failed, dedupeKey: "r"),
+                TrackingEvent(subject: .gatewayRef("R\(an.messageID)", phone: phone), state: .failed, dedupeKey: "p"),
+            ], channel: "kannel", receivedAt: Self.t0.addingTimeInterval(5))
+        #expect(results == [.unknownMessage, .unknownMessage, .unknownMessage])
+        #expect(try await store.messages(notice: notice.id).first { $0.id == an.messageID }?.state == .accepted)
+        #expect(try await store.events(message: an.messageID).filter { $0.kind == "receipt" }.isEmpty)
+        // The same gateway id with the phone, on the channel that sent it, is found.
+        let own = try await store.applyTracking(
+            [TrackingEvent(subject: .gatewayRef("R\(an.messageID)", phone: phone), state: .delivered, dedupeKey: "p")],
+            channel: "zalo", receivedAt: Self.t0.addingTimeInterval(6))
+        #expect(own == [.applied(message: an.messageID, moved: true)])
     }
 
     @Test(arguments: StoreBackend.available)
@@ -125,7 +148,7 @@ struct TrackingStoreTests {
                 TrackingEvent(subject: .key(binh.idempotencyKey), state: .failed, dedupeKey: "binh-5f"),
                 TrackingEvent(subject: .key(binh.idempotencyKey), state: .accepted, dedupeKey: "binh-7"),
                 TrackingEvent(subject: .key(binh.idempotencyKey), state: .delivered, dedupeKey: "binh-5d"),
-            ], channel: "sms", receivedAt: t1)
+            ], channel: "zalo", receivedAt: t1)
         let states = Dictionary(uniqueKeysWithValues: try await store.messages(notice: notice.id).map { ($0.id, $0.state) })
         #expect(states[an.messageID] == .failed, "a progress report after the failure is history only")
         #expect(states[binh.messageID] == .delivered)
@@ -163,24 +186,24 @@ struct TrackingStoreTests {
         let results = try await store.applyTracking([
             TrackingBatch(
                 events: [TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "an-d")],
-                channel: "sms", receivedAt: t1),
-            TrackingBatch(events: [], channel: "sms", receivedAt: t1),
+                channel: "zalo", receivedAt: t1),
+            TrackingBatch(events: [], channel: "zalo", receivedAt: t1),
             TrackingBatch(
                 events: [
                     TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "an-d"),
                     TrackingEvent(subject: .gatewayRef("R\(binh.messageID)", phone: nil), state: .opened, dedupeKey: "b-o"),
-                ], channel: "sms", receivedAt: t2),
+                ], channel: "zalo", receivedAt: t2),
             TrackingBatch(
                 events: [TrackingEvent(subject: .key(an.idempotencyKey), state: .delivered, dedupeKey: "an-d")],
-                channel: "zalo", receivedAt: t2),
+                channel: "sms", receivedAt: t2),
         ])
         #expect(results == [
             [.applied(message: an.messageID, moved: true)], [],
             [.duplicate, .applied(message: binh.messageID, moved: true)],
-            [.applied(message: an.messageID, moved: false)],
-        ], "dedupe keys are per channel, and a repeat in a later callback of the same transaction is a duplicate")
+            [.unknownMessage],
+        ], "a repeat in a later callback of the same transaction is a duplicate; another channel finds no message")
         let anEvents = try await store.events(message: an.messageID).filter { $0.kind == "receipt" }
-        #expect(anEvents.map(\.channel) == ["sms", "zalo"])
+        #expect(anEvents.map(\.channel) == ["zalo"])
         let messages = try await store.messages(notice: notice.id)
         #expect(messages.first { $0.id == binh.messageID }?.state == .opened)
         let report = try await store.report(notice: notice.id, by: nil, reachTarget: 0.8)
@@ -197,7 +220,7 @@ struct TrackingStoreTests {
         try await store.recordOpen(token: token, at: Self.t0, detail: nil)
         _ = try await store.applyTracking(
             [TrackingEvent(subject: .key(cuong.idempotencyKey), state: .failed, dedupeKey: "f", detail: "UNDELIV")],
-            channel: "sms", receivedAt: Self.t0)
+            channel: "zalo", receivedAt: Self.t0)
         let unread = try await store.unread(notice: notice.id, filter: UnreadFilter())
         #expect(unread.map(\.name) == ["Lê Văn Cường", "Phạm Thị Dung", "Trần Thị Bình"])
         #expect(unread.first?.lastError == "UNDELIV")

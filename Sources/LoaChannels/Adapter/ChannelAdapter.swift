@@ -25,8 +25,14 @@ public protocol ChannelAdapter: Sendable {
     /// Values that must never appear in logs or errors (tokens, keys, passwords).
     var secrets: [String] { get }
 
+    /// Whether status callbacks come to a URL made for each send, with a per-message token beside
+    /// the idempotency key (Kannel `dlr-url`, eSMS `CallbackUrl`); the server then refuses a report
+    /// whose token does not vouch for the key it names.
+    var statusCallbacksCarryToken: Bool { get }
+
     /// Checks that a callback really comes from the gateway (signature, freshness); pure.
-    /// Gateways that cannot sign rely on the hook secret in the path, which the server checked.
+    /// Gateways that cannot sign rely on the channel's hook secret in the path and, where the
+    /// gateway echoes a per-send URL, the per-message token; the server checks both.
     func verify(_ request: HookRequest) throws(CallbackError)
 
     /// The events a verified callback reports, in order; pure. Unknown event types the gateway
@@ -42,6 +48,8 @@ extension ChannelAdapter {
     public var name: String { config.name }
 
     public var secrets: [String] { config.secrets.values.map(\.value).filter { !$0.isEmpty } }
+
+    public var statusCallbacksCarryToken: Bool { false }
 
     public func verify(_ request: HookRequest) throws(CallbackError) {}
 

@@ -3,16 +3,30 @@
 public struct HookURLs: Sendable, Equatable {
     public var status: String
     public var inbound: String
+    /// The channel's secrets: the path segment in both URLs and the key of per-message tokens;
+    /// nil for URLs given as they are.
+    public var secret: HookSecret?
 
-    public init(status: String, inbound: String) {
+    /// What stands for the path secret wherever URLs are shown (SPEC §3 `loa channels`).
+    public static let mask = "••••••"
+
+    public init(status: String, inbound: String, secret: HookSecret? = nil) {
         self.status = status
         self.inbound = inbound
+        self.secret = secret
     }
 
-    /// The URLs for `channel` under `publicURL` with `hookSecret` as the path segment.
-    public init(publicURL: String, channel: String, hookSecret: String) {
+    /// The URLs of `secret`'s channel under `publicURL`, with the channel's derived path segment.
+    public init(publicURL: String, secret: HookSecret) {
         let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        let prefix = base + "/hooks/" + channel + "/" + hookSecret + "/"
-        self.init(status: prefix + "status", inbound: prefix + "inbound")
+        let prefix = base + "/hooks/" + secret.channel + "/" + secret.pathSegment + "/"
+        self.init(status: prefix + "status", inbound: prefix + "inbound", secret: secret)
+    }
+
+    /// The same URLs with the path secret replaced by ``mask``, for listings.
+    public var masked: HookURLs {
+        guard let segment = secret?.pathSegment else { return self }
+        func hide(_ url: String) -> String { url.replacingOccurrences(of: "/" + segment + "/", with: "/" + Self.mask + "/") }
+        return HookURLs(status: hide(status), inbound: hide(inbound))
     }
 }

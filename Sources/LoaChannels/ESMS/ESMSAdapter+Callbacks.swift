@@ -4,8 +4,9 @@ import LoaCore
 /// eSMS delivery reports (gateways.md §4.3): an unsigned HTTPS GET to the send's `CallbackUrl`
 /// with the outcome in the query string.
 ///
-/// No signature exists (§4.3, §11.3): the hook secret in the path, already checked by the server,
-/// is the only proof of origin, so `verify(_:)` keeps the protocol's default.
+/// No signature exists (§4.3, §11.3): the channel's hook secret in the path and the per-message
+/// token Loa put in the send's `CallbackUrl` (checked against `RequestId`) are the proof of origin;
+/// the server checks both, so `verify(_:)` keeps the protocol's default.
 extension ESMSAdapter {
     public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
         guard request.event == .status else {

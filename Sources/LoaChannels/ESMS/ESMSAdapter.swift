@@ -12,6 +12,8 @@ public struct ESMSAdapter: ChannelAdapter {
     public let config: ChannelConfig
     /// Where eSMS should report delivery (`CallbackUrl`), or nil to rely on polling.
     public let statusCallbackURL: String?
+    /// The channel's hook secrets, which make each `CallbackUrl`'s per-message token; nil: no token.
+    public let hookSecret: HookSecret?
     private let url: String
     private let apiKey: Secret
     private let secretKey: Secret
@@ -24,9 +26,11 @@ public struct ESMSAdapter: ChannelAdapter {
     /// - Parameters:
     ///   - statusCallbackURL: sent as `CallbackUrl` on every request; the server mounts it at
     ///     `/hooks/{channel}/{hook-secret}/status` (SPEC §5).
+    ///   - hookSecret: the channel's hook secrets; each `CallbackUrl` then carries a token for its `RequestId`.
     ///   - now: the clock an HTTP-date `Retry-After` is measured against.
     public init(
-        config: ChannelConfig, statusCallbackURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        config: ChannelConfig, statusCallbackURL: String? = nil, hookSecret: HookSecret? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws(ConfigError) {
         guard let apiKey = config.secrets["api_key"], let secretKey = config.secrets["secret_key"] else {
             throw ConfigError("channel \(config.name): kind esms needs api_key and secret_key")
@@ -39,6 +43,7 @@ public struct ESMSAdapter: ChannelAdapter {
         }
         self.config = config
         self.statusCallbackURL = statusCallbackURL
+        self.hookSecret = hookSecret
         self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base)
             + "/MainService.svc/json/SendMultipleMessage_V4_post_json/"
         self.apiKey = apiKey
@@ -49,9 +54,20 @@ public struct ESMSAdapter: ChannelAdapter {
         self.now = now
     }
 
+    /// Each send names its own `CallbackUrl`, so reports carry that message's token.
+    public var statusCallbacksCarryToken: Bool { true }
+
     /// The text this channel sends for `message`, with its coding and segments.
     public func body(for message: OutboundMessage) -> SMSBody {
         SMSComposer.body(for: message, folding: config.foldDiacritics)
+    }
+
+    /// The `CallbackUrl` of the send with `RequestId` `key`: the status hook and, with the channel's
+    /// secrets, a per-message token, since eSMS signs nothing (§4.3) and echoes `RequestId` beside it.
+    public func callbackURL(for key: String) -> String? {
+        guard let statusCallbackURL else { return nil }
+        guard let hookSecret else { return statusCallbackURL }
+        return statusCallbackURL + (statusCallbackURL.contains("?") ? "&" : "?") + hookSecret.tokenQuery(for: key)
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
@@ -69,7 +85,7 @@ public struct ESMSAdapter: ChannelAdapter {
         json.add("SmsType", smsType)
         json.add("IsUnicode", sms.needsUnicode ? "1" : "0")
         json.add("RequestId", message.idempotencyKey)
-        json.add("CallbackUrl", statusCallbackURL)
+        json.add("CallbackUrl", callbackURL(for: message.idempotencyKey))
         let headers: HTTPHeaders = ["Content-Type": "application/json; charset=utf-8"]
         return HTTPRequest(method: .post, url: url, headers: headers, body: json.finishedBytes, timeout: .seconds(15))
     }

@@ -3,12 +3,14 @@ import LoaCore
 
 /// Kannel's callbacks (gateways.md §8): GETs made by smsbox with its escape codes expanded.
 ///
-/// - `status`: the delivery report to the `dlr-url` Loa sent, `?key=<idempotency key>&type=%d&ts=%T&smsc=%i&reply=%A`.
+/// - `status`: the delivery report to the `dlr-url` Loa sent,
+///   `?key=<idempotency key>&t=<token>&type=%d&ts=%T&smsc=%i&reply=%A`.
 /// - `inbound`: a resident's SMS, from an `sms-service` whose `get-url` is
 ///   `…/inbound?from=%p&to=%P&text=%a&ts=%T&id=%I&smsc=%i` (see `scripts/kannel/kannel.conf`).
 ///
-/// Kannel cannot sign anything (§8): the hook secret in the path, checked by the server, is the
-/// only proof of origin, so `verify(_:)` keeps the protocol's default.
+/// Kannel cannot sign anything (§8): the channel's hook secret in the path and, on reports, the
+/// per-message token beside the key are the proof of origin; the server checks both, so
+/// `verify(_:)` keeps the protocol's default.
 extension KannelAdapter {
     public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
         // smsbox uses GET; a form body is read the same way in case a proxy turns it into a POST.

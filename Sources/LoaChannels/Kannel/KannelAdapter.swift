@@ -12,6 +12,8 @@ public struct KannelAdapter: ChannelAdapter {
     public let config: ChannelConfig
     /// Loa's delivery-report hook (`/hooks/{channel}/{hook-secret}/status`), or nil: no reports.
     public let statusCallbackURL: String?
+    /// The channel's hook secrets, which make each `dlr-url`'s per-message token; nil: no token.
+    public let hookSecret: HookSecret?
     private let url: String
     private let username: String
     private let password: Secret
@@ -27,9 +29,11 @@ public struct KannelAdapter: ChannelAdapter {
     /// - Parameters:
     ///   - statusCallbackURL: the base of every `dlr-url`; without it Kannel is asked for no reports
     ///     (`dlr-mask=0`), whatever `dlr_mask` says.
+    ///   - hookSecret: the channel's hook secrets; each `dlr-url` then carries a token for its key.
     ///   - now: the clock an HTTP-date `Retry-After` is measured against.
     public init(
-        config: ChannelConfig, statusCallbackURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        config: ChannelConfig, statusCallbackURL: String? = nil, hookSecret: HookSecret? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) throws(ConfigError) {
         guard let username = config.settings["username"], !username.isEmpty,
             let password = config.secrets["password"], !password.value.isEmpty
@@ -50,6 +54,7 @@ public struct KannelAdapter: ChannelAdapter {
         }
         self.config = config
         self.statusCallbackURL = statusCallbackURL
+        self.hookSecret = hookSecret
         self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/cgi-bin/sendsms"
         self.username = username
         self.password = password
@@ -58,6 +63,9 @@ public struct KannelAdapter: ChannelAdapter {
         self.now = now
     }
 
+    /// Each send names its own `dlr-url`, so reports carry that message's token.
+    public var statusCallbacksCarryToken: Bool { true }
+
     /// The text this channel sends for `message`, with its coding and segments.
     public func body(for message: OutboundMessage) -> SMSBody {
         SMSComposer.body(for: message, folding: config.foldDiacritics)
@@ -65,11 +73,13 @@ public struct KannelAdapter: ChannelAdapter {
 
     /// The `dlr-url` for `key`: Loa's status hook with Kannel's escape codes left for Kannel to
     /// expand (§8): `%d` report type, `%T` UNIX time, `%i` smsc-id, `%A` the SMSC's reply text.
-    /// `%I` is not used: it is a new id on every report (NOTES.md "Kannel").
+    /// `%I` is not used: it is a new id on every report (NOTES.md "Kannel"). The per-message token
+    /// after the key is what proves a report came through this URL: Kannel signs nothing (§8).
     public func dlrURL(for key: String) -> String? {
         guard let statusCallbackURL else { return nil }
         let separator = statusCallbackURL.contains("?") ? "&" : "?"
-        return statusCallbackURL + separator + "key=" + FormEncoding.escape(key) + "&type=%d&ts=%T&smsc=%i&reply=%A"
+        let token = hookSecret.map { "&" + $0.tokenQuery(for: key) } ?? ""
+        return statusCallbackURL + separator + "key=" + FormEncoding.escape(key) + token + "&type=%d&ts=%T&smsc=%i&reply=%A"
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {

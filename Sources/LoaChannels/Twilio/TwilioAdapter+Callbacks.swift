@@ -3,6 +3,11 @@ import LoaCore
 
 /// Twilio callbacks (gateways.md §9): form-encoded POSTs signed with `X-Twilio-Signature` — the
 /// status callback (`MessageSid`, `MessageStatus`, `ErrorCode`, …) and inbound SMS (`From`, `Body`).
+///
+/// A number's webhook can also be set to GET; Twilio then sends the same parameters in the query
+/// string and signs the URL alone, query included (§9: "URL + each POST parameter"). Such a call is
+/// verified on its URL and read from its query, so what is read is exactly what was signed (the
+/// empty body of a GET used to be read, and the callback was lost); a POST is read from its form.
 extension TwilioAdapter {
     public func verify(_ request: HookRequest) throws(CallbackError) {
         guard let signature = request.header("X-Twilio-Signature"), !signature.isEmpty else {
@@ -10,6 +15,9 @@ extension TwilioAdapter {
         }
         // §9: JSON-bodied webhooks are signed differently (`bodySHA256`); messaging callbacks are forms.
         let parameters = request.method == "POST" ? request.form : []
+        guard request.method == "POST" || request.method == "GET" else {
+            throw CallbackError(.unauthorized, "Twilio calls back with POST or GET, not \(request.method)")
+        }
         guard TwilioSignature(authToken: authToken).isValid(signature, url: request.url, parameters: parameters)
         else {
             throw CallbackError(.unauthorized, "X-Twilio-Signature does not match the request")
@@ -17,7 +25,7 @@ extension TwilioAdapter {
     }
 
     public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
-        let form = request.form
+        let form = Self.parameters(of: request)
         func value(_ name: String) -> String? {
             form.first { $0.name == name }.flatMap { $0.value.isEmpty ? nil : $0.value }
         }
@@ -49,6 +57,11 @@ extension TwilioAdapter {
                     detail: detail)
             ]
         }
+    }
+
+    /// The signed parameters: the query of a GET (signed as part of the URL), the form of a POST.
+    static func parameters(of request: HookRequest) -> [(name: String, value: String)] {
+        request.method == "GET" ? request.query : request.form
     }
 
     /// §9's statuses as Loa's ladder; nil for the ones that say nothing about an outbound message.

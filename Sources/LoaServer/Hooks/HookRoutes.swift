@@ -24,11 +24,23 @@ struct HookProcessor: Sendable {
     let setup: ServerSetup
     /// Shared by every hook request, so concurrent callbacks are committed together.
     let ingest: TrackingIngest
+    /// Each configured channel's own hook secrets, derived once (empty without `hook_secret`).
+    let secrets: [String: HookSecret]
+
+    init(setup: ServerSetup, ingest: TrackingIngest) {
+        self.setup = setup
+        self.ingest = ingest
+        self.secrets = Dictionary(
+            setup.configuration.channels.compactMap { channel in setup.hookSecret(channel: channel.name).map { (channel.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
+    }
 
     func handle(_ request: Request, context: LoaRequestContext) async -> Response {
-        guard let expected = setup.configuration.server.hookSecret?.value, !expected.isEmpty,
-            let secret = context.parameters.get("secret"), ConstantTime.equal(secret, expected),
-            let channel = context.parameters.get("channel"), let adapter = setup.adapters[channel],
+        // A secret opens only its own channel (SPEC §5): the segment is checked against the
+        // secret derived for the channel named in the same path.
+        guard let channel = context.parameters.get("channel"), let secret = secrets[channel],
+            let segment = context.parameters.get("secret"), secret.opens(segment),
+            let adapter = setup.adapters[channel],
             let event = context.parameters.get("event").flatMap(HookRequest.Event.init(rawValue:))
         else {
             setup.metrics.recordRefusedHook(channel: "unknown", status: 404)
@@ -50,7 +62,7 @@ struct HookProcessor: Sendable {
         let events: [GatewayEvent]
         do {
             try adapter.verify(hook)
-            events = try adapter.events(in: hook)
+            events = try HookBinding(adapter: adapter, secret: secret).bound(try adapter.events(in: hook), of: hook)
         } catch {
             setup.logger.notice("hook refused", metadata: ["channel": "\(channel)", "reason": "\(error.message)"])
             setup.metrics.recordRefusedHook(channel: channel, status: error.status)
@@ -67,6 +79,7 @@ struct HookProcessor: Sendable {
     }
 
     /// Applies each reply, then the state events in one transaction shared with concurrent hooks.
+    /// Replies' senders are already in the store's form (``HookBinding``).
     func record(_ events: [GatewayEvent], channel: String, at time: Date) async throws {
         var tracking: [TrackingEvent] = []
         for event in events {
@@ -78,8 +91,7 @@ struct HookProcessor: Sendable {
                         detail: event.detail))
             case (.state, nil):
                 continue
-            case (.reply(let from, let text), _):
-                let sender = (try? PhoneNumber(parsing: from))?.e164 ?? from
+            case (.reply(let sender, let text), _):
                 _ = try await setup.store.recordReply(
                     channel: channel, sender: sender, text: text.precomposedStringWithCanonicalMapping,
                     reading: ReplyKeyword.read(text), dedupeKey: event.dedupeKey, at: time)

@@ -37,7 +37,12 @@ public struct ServerSetup: Sendable {
 
     /// The callback URLs of `channel` to register with its gateway, or nil without a hook secret.
     public func hookURLs(channel: String) -> HookURLs? {
-        guard let secret = configuration.server.hookSecret?.value, !secret.isEmpty else { return nil }
-        return HookURLs(publicURL: configuration.server.publicURL, channel: channel, hookSecret: secret)
+        hookSecret(channel: channel).map { HookURLs(publicURL: configuration.server.publicURL, secret: $0) }
+    }
+
+    /// `channel`'s own hook secrets, derived from `[server] hook_secret` (SPEC §4), or nil without one.
+    public func hookSecret(channel: String) -> HookSecret? {
+        guard let master = configuration.server.hookSecret?.value, !master.isEmpty else { return nil }
+        return HookSecret(master: master, channel: channel)
     }
 }

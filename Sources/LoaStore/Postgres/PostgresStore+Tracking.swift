@@ -24,7 +24,7 @@ extension PostgresStore {
     static func apply(
         _ event: TrackingEvent, channel: String, receivedAt: Date, _ db: PostgresConnection
     ) async throws -> TrackingResult {
-        let message = try await findMessage(event.subject, db)
+        let message = try await findMessage(event.subject, channel: channel, db)
         let reference: String? = if case .gatewayRef(let ref, _) = event.subject { ref } else { nil }
         let inserted = try await db.run("""
             INSERT INTO events (message_id, channel, kind, state, gateway_ref, dedupe_key, occurred_at, received_at, detail)
@@ -58,20 +58,25 @@ extension PostgresStore {
         }
     }
 
-    static func findMessage(_ subject: TrackingEvent.Subject, _ db: PostgresConnection) async throws -> Int64? {
+    /// The message an attempt on `channel` sent under this key or gateway reference: a callback
+    /// on one channel never finds another channel's message (SPEC §5). The key and reference
+    /// indexes find the few attempts; the channel filters them.
+    static func findMessage(_ subject: TrackingEvent.Subject, channel: String, _ db: PostgresConnection) async throws -> Int64? {
         switch subject {
         case .key(let key):
             return try await db.value(
-                "SELECT message_id FROM attempts WHERE idempotency_key = \(key) ORDER BY id DESC LIMIT 1", as: Int64.self)
+                "SELECT message_id FROM attempts WHERE idempotency_key = \(key) AND channel = \(channel) ORDER BY id DESC LIMIT 1",
+                as: Int64.self)
         case .gatewayRef(let ref, nil):
             return try await db.value(
-                "SELECT message_id FROM attempts WHERE gateway_ref = \(ref) ORDER BY id DESC LIMIT 1", as: Int64.self)
+                "SELECT message_id FROM attempts WHERE gateway_ref = \(ref) AND channel = \(channel) ORDER BY id DESC LIMIT 1",
+                as: Int64.self)
         case .gatewayRef(let ref, let phone?):
             // One gateway id may cover several numbers (SpeedSMS sends a batch under one tranId).
             return try await db.value("""
                 SELECT a.message_id FROM attempts a
                 JOIN messages m ON m.id = a.message_id JOIN residents r ON r.id = m.resident_id
-                WHERE a.gateway_ref = \(ref) AND r.phone = \(phone) ORDER BY a.id DESC LIMIT 1
+                WHERE a.gateway_ref = \(ref) AND a.channel = \(channel) AND r.phone = \(phone) ORDER BY a.id DESC LIMIT 1
                 """, as: Int64.self)
         }
     }

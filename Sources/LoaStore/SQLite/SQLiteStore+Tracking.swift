@@ -17,7 +17,7 @@ extension SQLiteStore {
     }
 
     static func apply(_ event: TrackingEvent, channel: String, receivedAt: Date, _ db: Database) throws -> TrackingResult {
-        let message = try findMessage(event.subject, db)
+        let message = try findMessage(event.subject, channel: channel, db)
         let reference: String? = if case .gatewayRef(let ref, _) = event.subject { ref } else { nil }
         try db.cachedStatement(sql: """
             INSERT INTO events (message_id, channel, kind, state, gateway_ref, dedupe_key, occurred_at, received_at, detail)
@@ -55,24 +55,31 @@ extension SQLiteStore {
         }
     }
 
-    static func findMessage(_ subject: TrackingEvent.Subject, _ db: Database) throws -> Int64? {
+    /// The message an attempt on `channel` sent under this key or gateway reference: a callback
+    /// on one channel never finds another channel's message (SPEC §5). The key and reference
+    /// indexes find the few attempts; the channel filters them.
+    static func findMessage(_ subject: TrackingEvent.Subject, channel: String, _ db: Database) throws -> Int64? {
         switch subject {
         case .key(let key):
             return try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT message_id FROM attempts WHERE idempotency_key = ? ORDER BY id DESC LIMIT 1"),
-                arguments: [key])
+                db.cachedStatement(sql: """
+                    SELECT message_id FROM attempts
+                    WHERE idempotency_key = ? AND channel = ? ORDER BY id DESC LIMIT 1
+                    """), arguments: [key, channel])
         case .gatewayRef(let ref, nil):
             return try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT message_id FROM attempts WHERE gateway_ref = ? ORDER BY id DESC LIMIT 1"),
-                arguments: [ref])
+                db.cachedStatement(sql: """
+                    SELECT message_id FROM attempts
+                    WHERE gateway_ref = ? AND channel = ? ORDER BY id DESC LIMIT 1
+                    """), arguments: [ref, channel])
         case .gatewayRef(let ref, let phone?):
             // One gateway id may cover several numbers (SpeedSMS sends a batch under one tranId).
             return try Int64.fetchOne(
                 db.cachedStatement(sql: """
                     SELECT a.message_id FROM attempts a
                     JOIN messages m ON m.id = a.message_id JOIN residents r ON r.id = m.resident_id
-                    WHERE a.gateway_ref = ? AND r.phone = ? ORDER BY a.id DESC LIMIT 1
-                    """), arguments: [ref, phone])
+                    WHERE a.gateway_ref = ? AND a.channel = ? AND r.phone = ? ORDER BY a.id DESC LIMIT 1
+                    """), arguments: [ref, channel, phone])
         }
     }
 

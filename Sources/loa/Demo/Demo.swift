@@ -79,7 +79,8 @@ struct Demo: AsyncParsableCommand {
         options.previewShare = previewShare
         // A slow answer on a busy machine must not count as a failed visit that Loa did record.
         options.callbackTimeout = .seconds(30)
-        options.zalo.callbackURL = "\(serverURL)/hooks/zalo/\(hookSecret)/status"
+        // Zalo calls one URL per app, registered once: the zalo channel's own (derived) hook URL.
+        options.zalo.callbackURL = HookURLs(publicURL: serverURL, secret: HookSecret(master: hookSecret, channel: "zalo")).status
         let simulator = GatewaySimulator(options: options)
         let port = try await simulator.start()
         defer { Task { await simulator.stop() } }

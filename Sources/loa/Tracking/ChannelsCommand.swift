@@ -6,13 +6,17 @@ import LoaServer
 import LoaStore
 
 /// `loa channels` (SPEC §3): the configured channels with kind, rate, health and the exact
-/// callback URLs to register with each gateway. Secrets are never printed.
+/// callback URLs to register with each gateway. The URLs' secret part is masked unless
+/// `--show-secrets` is given; no other secret is ever printed.
 struct ChannelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channels", abstract: "List the configured channels and the callback URLs to register.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
+
+    @Flag(name: .customLong("show-secrets"), help: "Print the callback URLs whole, with each channel's hook secret.")
+    var showSecrets = false
 
     struct Entry: Encodable {
         struct URLs: Encodable {
@@ -38,7 +42,7 @@ struct ChannelsCommand: AsyncParsableCommand {
         let setup = ServerSetup(store: store, configuration: configuration, adapters: [])
         var entries: [Entry] = []
         for channel in configuration.channels {
-            let hooks = setup.hookURLs(channel: channel.name)
+            let hooks = showSecrets ? setup.hookURLs(channel: channel.name) : setup.hookURLs(channel: channel.name)?.masked
             entries.append(
                 Entry(
                     name: channel.name, kind: channel.kind.rawValue, rate: channel.rate?.description,
