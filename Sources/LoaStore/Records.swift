@@ -107,7 +107,7 @@ public struct TokenRecord: Sendable, Equatable {
 
     /// Whether the token works at `now`: not revoked and not expired.
     public func isLive(at now: Date) -> Bool {
-        revokedAt == nil && (expiresAt.map { $0 > now } ?? true)
+        revokedAt == nil && (expiresAt.map { $0.millis > now.millis } ?? true)
     }
 }
 

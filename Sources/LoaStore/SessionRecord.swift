@@ -23,7 +23,8 @@ public struct SessionRecord: Sendable, Equatable {
 
     /// Whether the session still holds at `now`: before its absolute end and seen less than `idle` ago.
     public func isLive(at now: Date, idle: TimeInterval) -> Bool {
-        now < expiresAt && now.timeIntervalSince(seenAt) < idle
+        // In stored milliseconds, as the database compares them.
+        now.millis < expiresAt.millis && now.millis - seenAt.millis < Int64(idle * 1000)
     }
 
     /// How stale `seenAt` may get before a request writes it again: a page every second costs no write.

@@ -25,9 +25,11 @@ final class ServerHarness: Sendable {
     private let task: Task<Void, any Error>
 
     /// `extraChannels` is TOML appended to the configuration (more `[[channels]]`); `moreResidents`
-    /// are imported beside ``Residents/rows`` but get no message of the harness's convocation.
+    /// are imported beside ``Residents/rows`` but get no message of the harness's convocation;
+    /// `publicURL` replaces the server's own URL (as behind a TLS proxy).
     static func start(
-        now: @escaping @Sendable () -> Date = { Date() }, extraChannels: String = "", moreResidents: [ResidentInput] = []
+        now: @escaping @Sendable () -> Date = { Date() }, extraChannels: String = "", moreResidents: [ResidentInput] = [],
+        publicURL: String? = nil
     ) async throws -> ServerHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loa-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -54,7 +56,7 @@ final class ServerHarness: Sendable {
             name = "Xã Hải Lạng"
             [server]
             listen = "127.0.0.1:\(port)"
-            public_url = "http://127.0.0.1:\(port)"
+            public_url = "\(publicURL ?? "http://127.0.0.1:\(port)")"
             hook_secret = "\(hookSecret)"
             [[channels]]
             name = "zalo"
