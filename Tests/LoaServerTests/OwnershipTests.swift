@@ -62,4 +62,30 @@ struct OwnershipTests {
         #expect(try await server.store.notice(id: server.notice.id)?.status == .active)
         await server.stop()
     }
+
+    @Test
+    func aSenderOwnsNoticesByTokenIdNotByLabel() async throws {
+        let server = try await ServerHarness.start()
+        let sender = try await server.bearer(.sender, scopes: [.group("Hội Nông dân")], label: "hoi-nong-dan")
+        // A notice whose created_by names the same label, made by another token (or before token ids).
+        var draft = server.notice.draft
+        draft.audience = [.group("Hội Nông dân")]
+        draft.createdBy = "token:hoi-nong-dan"
+        let lookalike = try await server.store.createNotice(draft)
+        let before = try await RoleTests().fingerprint(server)
+        #expect(try await Self.apiAnswers(server, lookalike.id, sender) == (try await Self.apiAnswers(server, Self.missing, sender)))
+        let list = try await server.request(.get, "/api/notices", headers: sender)
+        #expect(!String(decoding: list.body, as: UTF8.self).contains(lookalike.id), "the same label does not make it theirs")
+        #expect(try await RoleTests().fingerprint(server) == before, "nothing changed")
+
+        let created = try await server.request(.post, "/api/notices", headers: sender, body: RoleTests.json(RoleTests.notice))
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(created.body)) as? [String: Any])?["id"] as? String)
+        #expect(try await server.store.notice(id: id)?.draft.createdByToken != nil)
+        let other = try await server.bearer(.sender, scopes: [.group("Hội Nông dân")], label: "chi-hoi-2")
+        #expect(try await server.request(.get, "/api/notices/\(id)", headers: other).status == 404)
+        #expect(try await server.request(.post, "/api/notices/\(id)/cancel", headers: other).status == 404)
+        #expect(try await server.request(.get, "/api/notices/\(id)", headers: sender).status == 200)
+        #expect(try await server.store.notice(id: id)?.status == .active)
+        await server.stop()
+    }
 }
