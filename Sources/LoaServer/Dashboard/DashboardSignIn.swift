@@ -55,8 +55,8 @@ extension DashboardPages {
             try await setup.store.createSession(
                 SessionRecord(hash: DashboardSession.hash(id), tokenID: tokenID, createdAt: now, expiresAt: now + DashboardSession.lifetime))
         } catch {
-            setup.logger.error("dashboard sign-in failed", metadata: ["error": "\(error)"])
-            return page(text, title: "500", body: "<p>\(text["error.internal"])</p>", status: .internalServerError)
+            let reference = ErrorReference.log(error, "dashboard sign-in failed", logger: setup.logger)
+            return page(text, title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
         }
         var response = Self.redirect(SignInTarget.path(fields.first { $0.name == "next" }?.value))
         response.headers[values: .setCookie] = [

@@ -13,10 +13,12 @@ struct TokenRevoke: AsyncParsableCommand {
     var id: Int64
 
     func run() async throws {
-        guard let token = try await global.store().revokeToken(id: id, actor: Actor.cli, at: Date()) else {
+        let now = Date()
+        guard let token = try await global.store().revokeToken(id: id, actor: Actor.cli, at: now) else {
             throw UserError("no token with id \(id) (see loa token list)")
         }
         let name = token.label.map { " (\($0))" } ?? ""
-        Terminal.info("token \(id)\(name) is revoked; its dashboard sessions have ended")
+        let earlier = token.revokedAt.map { $0 < now.addingTimeInterval(-1) } ?? false
+        Terminal.info("token \(id)\(name) \(earlier ? "was already revoked" : "is revoked"); its dashboard sessions have ended")
     }
 }
