@@ -116,11 +116,20 @@ struct OneTruthTests {
         let apiNotice = try JSONSerialization.jsonObject(with: Data(try await get("/api/notices/\(id)", bearer).body)) as? [String: Any]
         #expect(apiNotice?["states"] as? [String: Int] == states, "API notice")
 
+        // Signed in as a person does: the sign-in page's cookie and form value go back with the form.
+        let form = try await get("/login", [:])
+        let formCookies = form.headers.values(for: "Set-Cookie").compactMap { $0.split(separator: ";").first.map(String.init) }
+        let csrf = try #require(String(decoding: form.body, as: UTF8.self).firstMatch(of: /name="csrf" value="([^"]+)"/)).output.1
         let signIn = try await client.send(HTTPRequest(
             method: .post, url: base + "/login",
-            headers: ["Content-Type": "application/x-www-form-urlencoded", "Origin": base],
-            body: Array("token=\(token)&next=%2F".utf8), timeout: .seconds(20)))
-        let cookie = try #require(signIn.headers["Set-Cookie"]?.split(separator: ";").first.map(String.init))
+            headers: [
+                "Content-Type": "application/x-www-form-urlencoded", "Origin": base, "Cookie": formCookies.joined(separator: "; "),
+            ],
+            body: Array("csrf=\(csrf)&token=\(token)&next=%2F".utf8), timeout: .seconds(20)))
+        #expect(signIn.status == 303, "\(String(decoding: signIn.body, as: UTF8.self))")
+        let cookie = try #require(
+            signIn.headers.values(for: "Set-Cookie").first { $0.contains("loa_session=") && !$0.contains("Max-Age=0") }?
+                .split(separator: ";").first.map(String.init))
         let page = String(decoding: try await get("/notices/\(id)?lang=en", ["Cookie": cookie]).body, as: UTF8.self)
         #expect(page.contains("(\(told.reached)/\(told.targeted) residents"), "\(page.prefix(800))")
         #expect(page.contains("Delivered: \(told.delivered) · Opened: \(told.opened) · Acknowledged: \(told.acknowledged) ·"))
