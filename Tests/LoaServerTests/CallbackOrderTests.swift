@@ -82,26 +82,12 @@ struct CallbackOrderTests {
         }
     }
 
-    /// A notice to `count` of the extra residents on `channel`, each message accepted with gateway
+    /// A convocation to the `count` extra residents on `channel`, each message accepted with gateway
     /// id `G<message id>` as a send through that channel would leave it.
     static func send(on channel: String, to count: Int, _ server: ServerHarness) async throws -> [DialectReports.Target] {
-        let sendAt = Date().addingTimeInterval(-30)
-        let notice = try await server.store.createNotice(
-            NoticeDraft(
-                kind: .notice, title: "Lịch cắt điện", body: "Thôn Thử cắt điện sáng thứ Bảy.", audience: [.group("Thử thứ tự")],
-                channels: try ChannelPolicy(parsing: channel), sendAt: sendAt, createdBy: "test"))
-        let jobs = try await server.store.claimDue(ClaimRequest(now: Date(), limit: count + 10, worker: "w", lease: .seconds(600)))
+        let (notice, jobs) = try await server.send(on: channel, refPrefix: "G", to: [.group("Thử thứ tự")])
         #expect(jobs.count == count)
-        try await server.store.record(
-            jobs.map { job in
-                DispatchOutcome(
-                    messageID: job.messageID, attemptID: job.attemptID, attemptOutcome: "accepted",
-                    gatewayRef: "G\(job.messageID)", state: .accepted, nextAt: nil, channelStep: 0, attemptCount: 0,
-                    finishedAt: sendAt)
-            }, worker: "w")
-        return jobs.sorted { $0.messageID < $1.messageID }.map { job in
-            DialectReports.target(job, notice: notice.id)
-        }
+        return jobs.values.sorted { $0.messageID < $1.messageID }.map { DialectReports.target($0, notice: notice) }
     }
 }
 

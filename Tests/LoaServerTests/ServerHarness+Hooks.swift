@@ -29,16 +29,19 @@ extension ServerHarness {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
 
-    /// A second convocation to the four sample residents on `channel` alone, each message accepted
-    /// there with gateway id `<prefix><message id>`, as a send through that channel leaves it.
-    func send(on channel: String, refPrefix: String = "S") async throws -> (notice: String, jobs: [String: DispatchJob]) {
+    /// A second convocation to `audience` (the four sample residents unless given) on `channel` alone,
+    /// each message accepted there with gateway id `<prefix><message id>`, as a send through that
+    /// channel leaves it.
+    func send(
+        on channel: String, refPrefix: String = "S", to audience: [AudienceSelector] = [.all]
+    ) async throws -> (notice: String, jobs: [String: DispatchJob]) {
         let sendAt = Date().addingTimeInterval(-30)
         let notice = try await store.createNotice(
             NoticeDraft(
-                kind: .convocation, title: "Họp tổ dân phố", body: "Kính mời bà con dự họp tổ.", audience: [.all],
+                kind: .convocation, title: "Họp tổ dân phố", body: "Kính mời bà con dự họp tổ.", audience: audience,
                 channels: try ChannelPolicy(parsing: channel), sendAt: sendAt, meetingAt: sendAt.addingTimeInterval(86_400),
                 place: "Nhà văn hóa thôn", createdBy: "test"))
-        let jobs = try await store.claimDue(ClaimRequest(now: Date(), limit: 20, worker: "w", lease: .seconds(600)))
+        let jobs = try await store.claimDue(ClaimRequest(now: Date(), limit: 1000, worker: "w", lease: .seconds(600)))
         try await store.record(
             jobs.map { job in
                 DispatchOutcome(
