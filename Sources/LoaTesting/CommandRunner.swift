@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `loa` executable as a user would, capturing what it prints.
 public struct CommandRunner: Sendable {
@@ -51,7 +52,7 @@ public struct CommandRunner: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin
-        try process.run()
+        try Self.spawn(process)
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -77,9 +78,17 @@ public struct CommandRunner: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try Self.spawn(process)
         return process
     }
+
+    /// Starts `process` while no other test thread is starting one: Foundation's `Process.run()`
+    /// crashed in a memcpy when many tests spawned `loa` at once (signal 11 in a full test pass).
+    static func spawn(_ process: Process) throws {
+        try spawnLock.withLock { _ in try process.run() }
+    }
+
+    private static let spawnLock = Mutex(())
 
     /// Writes a file into the working directory and returns its path.
     @discardableResult
