@@ -38,29 +38,26 @@ public struct CommandRunner: Sendable {
 
     /// ``run(_:input:)`` on the calling thread.
     public func runBlocking(_ arguments: [String], input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
         let out = Pipe(), stdin = Pipe()
         // stderr goes to a file so that neither stream can fill a pipe and stall the child.
         let errURL = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let err = try FileHandle(forWritingTo: errURL)
         defer { try? FileManager.default.removeItem(at: errURL) }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try Self.spawn(process)
+        let child = try ChildProcess(
+            executable: executable.path, arguments: arguments, directory: directory.path, environment: environment,
+            stdin: stdin.fileHandleForReading.fileDescriptor, stdout: out.fileHandleForWriting.fileDescriptor,
+            stderr: err.fileDescriptor)
+        try stdin.fileHandleForReading.close()
+        try out.fileHandleForWriting.close()
+        try err.close()
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try err.close()
+        let status = child.wait()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            status: status, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
 

@@ -11,7 +11,7 @@ import Testing
 /// real hooks in the vendor's wire shape (`DialectReports`), one message per order; every order of
 /// one choice must end in the same state, the state the SPEC's rule gives, and the report must
 /// count exactly those states.
-@Suite("Callbacks in every order")
+@Suite("Callbacks in every order", .serialized)
 struct CallbackOrderTests {
     @Test(arguments: DialectReports.all)
     func everyOrderEndsTheSame(_ dialect: DialectReports) async throws {
