@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Runs the built `loa` executable as a user would, capturing what it prints.
 public struct CommandRunner: Sendable {
@@ -75,17 +74,9 @@ public struct CommandRunner: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try Self.spawn(process)
+        try process.run()
         return process
     }
-
-    /// Starts `process` while no other test thread is starting one: Foundation's `Process.run()`
-    /// crashed in a memcpy when many tests spawned `loa` at once (signal 11 in a full test pass).
-    static func spawn(_ process: Process) throws {
-        try spawnLock.withLock { _ in try process.run() }
-    }
-
-    private static let spawnLock = Mutex(())
 
     /// Writes a file into the working directory and returns its path.
     @discardableResult
