@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import LoaConfig
 
@@ -33,9 +32,9 @@ struct DashboardSession: Sendable {
         return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// What the store keeps of a session id: its SHA-256 in hex.
+    /// What the store keeps of a session id: its SHA-256 in hex, as for API tokens.
     static func hash(_ id: String) -> String {
-        SHA256.hash(data: Data(id.utf8)).map { String(format: "%02x", $0) }.joined()
+        APIToken.hash(id)
     }
 
     /// The CSRF value of the session with this id: unguessable without the id, and not the stored hash.
