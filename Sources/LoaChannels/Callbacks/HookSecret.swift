@@ -32,7 +32,7 @@ public struct HookSecret: Sendable, Equatable {
     }
 
     /// Whether `segment` is this channel's path segment, compared in constant time.
-    public func opens(_ segment: String) -> Bool { Self.equal(segment, pathSegment) }
+    public func opens(_ segment: String) -> Bool { ConstantTime.equal(segment, pathSegment) }
 
     /// The token that vouches for callbacks about the message sent with idempotency key `key`.
     public func token(for key: String) -> String {
@@ -46,14 +46,7 @@ public struct HookSecret: Sendable, Equatable {
     /// Whether `token` vouches for `key`, compared in constant time.
     public func accepts(_ token: String?, for key: String) -> Bool {
         guard let token else { return false }
-        return Self.equal(token, self.token(for: key))
-    }
-
-    /// Equal strings, compared without stopping at the first difference.
-    private static func equal(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8), right = Array(rhs.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return ConstantTime.equal(token, self.token(for: key))
     }
 
     private static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {

@@ -56,7 +56,7 @@ struct ZaloEventSignature: Sendable {
             throw CallbackError(.unauthorized, "Zalo event body has no readable timestamp; signature cannot be checked")
         }
         let expected = hex(body: request.body, timestamp: timestamp)
-        guard Self.constantTimeEqual(String(header.dropFirst(4)).lowercased(), expected) else {
+        guard ConstantTime.equal(String(header.dropFirst(4)).lowercased(), expected) else {
             throw CallbackError(.unauthorized, "X-ZEvent-Signature does not match the request")
         }
         guard let millis = Int64(timestamp) else {
@@ -71,15 +71,5 @@ struct ZaloEventSignature: Sendable {
         if -age > Self.maximumLead {
             throw CallbackError(.unauthorized, "Zalo event timestamp is \(Int(-age / 60)) minutes in the future")
         }
-    }
-
-    /// Equality whose time depends only on the lengths, not on where the texts differ.
-    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8)
-        let right = Array(rhs.utf8)
-        guard left.count == right.count else { return false }
-        var difference: UInt8 = 0
-        for index in left.indices { difference |= left[index] ^ right[index] }
-        return difference == 0
     }
 }

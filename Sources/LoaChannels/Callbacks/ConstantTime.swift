@@ -1,6 +1,7 @@
-/// Comparison whose time does not depend on where two secrets differ.
-enum ConstantTime {
-    static func equal(_ lhs: String, _ rhs: String) -> Bool {
+/// Comparison whose time does not depend on where two secrets differ: hook secrets, callback
+/// tokens, webhook signatures, CSRF values.
+public enum ConstantTime {
+    public static func equal(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(lhs.utf8)
         let right = Array(rhs.utf8)
         var difference = UInt8(truncatingIfNeeded: left.count ^ right.count)
