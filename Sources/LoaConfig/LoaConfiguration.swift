@@ -17,6 +17,9 @@ public struct LoaConfiguration: Sendable {
         public var publicURL = "http://127.0.0.1:8080"
         public var linkSecret: Secret?
         public var hookSecret: Secret?
+        /// Zalo's domain-verification code (`zalo_site_verification`): served as a meta tag on the
+        /// public landing page `/` and as the file `/zalo_verifier{code}.html` (gateways.md §13).
+        public var zaloSiteVerification: String?
     }
 
     public var commune = Commune()
@@ -107,7 +110,7 @@ extension LoaConfiguration.Commune {
 
 extension LoaConfiguration.Server {
     mutating func read(_ section: TOMLSection) throws(ConfigError) {
-        try section.allowOnly(["listen", "public_url", "link_secret", "hook_secret"])
+        try section.allowOnly(["listen", "public_url", "link_secret", "hook_secret", "zalo_site_verification"])
         if let listen = try section.string("listen") {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
                 (1...65535).contains(port), colon != listen.startIndex
@@ -122,5 +125,10 @@ extension LoaConfiguration.Server {
         }
         linkSecret = try section.secret("link_secret")
         hookSecret = try section.secret("hook_secret")
+        if let code = try section.string("zalo_site_verification") {
+            guard !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+            else { throw section.error("zalo_site_verification", "'\(code)' is not a verification code (letters, digits, '-', '_')") }
+            zaloSiteVerification = code
+        }
     }
 }

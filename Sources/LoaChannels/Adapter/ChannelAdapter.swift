@@ -42,6 +42,10 @@ public protocol ChannelAdapter: Sendable {
     /// Renews expired credentials (Zalo's OAuth token) after an `.unauthorized` send, before its
     /// one retry; gateways without renewable credentials do nothing.
     func renewCredentials() async throws(SendError)
+
+    /// Asks the gateway, without messaging anyone, whether this channel's credentials, templates
+    /// and balance or quota will work (`loa channels check`); never throws, each finding says.
+    func checkAccount(over transport: any HTTPTransport) async -> [ChannelCheckItem]
 }
 
 extension ChannelAdapter {

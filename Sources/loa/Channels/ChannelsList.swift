@@ -5,12 +5,12 @@ import LoaCore
 import LoaServer
 import LoaStore
 
-/// `loa channels` (SPEC §3): the configured channels with kind, rate, health and the exact
+/// `loa channels` / `loa channels list` (SPEC §3): the configured channels with kind, rate, health and the exact
 /// callback URLs to register with each gateway. The URLs' secret part is masked unless
 /// `--show-secrets` is given; no other secret is ever printed.
-struct ChannelsCommand: AsyncParsableCommand {
+struct ChannelsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "channels", abstract: "List the configured channels and the callback URLs to register.")
+        commandName: "list", abstract: "List the configured channels and the callback URLs to register.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOption
