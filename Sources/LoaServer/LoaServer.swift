@@ -21,6 +21,7 @@ public enum LoaServer {
         ResidentRoutes.add(to: router, setup: setup)
         APIRoutes.add(to: router, setup: setup)
         DashboardRoutes.add(to: router, setup: setup)
+        LandingRoutes.add(to: router, setup: setup)
         StatusRoutes.add(to: router, setup: setup)
         return router
     }

@@ -30,7 +30,7 @@ struct AbuseLimitTests {
         var same = try await SessionClient(server)
         let refused = try await same.signIn(token)
         #expect(refused.status == 429, "the right token from the same address waits too")
-        #expect(try await same.get("/").status == 303, "no session was made: back to the sign-in page")
+        #expect(try await same.get("/audit").status == 303, "no session was made: back to the sign-in page")
         let elsewhere = try await server.request(
             .post, "/login", headers: ["X-Real-IP": "203.0.113.9", "Content-Type": "application/x-www-form-urlencoded"],
             body: Array("token=loa_guess".utf8))

@@ -27,7 +27,8 @@ struct DashboardTests {
     @Test
     func signingInShowsReachAndTheUnreadList() async throws {
         let server = try await ServerHarness.start()
-        #expect(try await server.request(.get, "/").status == 303, "no session: to the sign-in page")
+        #expect(try await server.request(.get, "/notices/\(server.notice.id)").status == 303, "no session: to the sign-in page")
+        #expect(try await server.request(.get, "/").status == 200, "no session at /: the public landing page")
         var browser = try await SessionClient(server)
         #expect(try await browser.signIn("loa_wrong").status == 401)
         let cookie = try await Self.signIn(server, .auditor, label: "kiem-tra")

@@ -43,10 +43,10 @@ struct SessionTests {
         #expect(browser.cookies["loa_login"] == nil, "the sign-in page's cookie is spent")
 
         let stolen = browser.cookieHeader
-        _ = try await browser.get("/")
+        _ = try await browser.get("/notices/\(server.notice.id)")
         #expect(try await browser.post("/logout").status == 303)
         #expect(try await Self.sessions(server).isEmpty, "sign-out deleted the session")
-        let replay = try await server.request(.get, "/", headers: ["Cookie": stolen])
+        let replay = try await server.request(.get, "/notices/\(server.notice.id)", headers: ["Cookie": stolen])
         #expect(replay.status == 303 && replay.headers["Location"]?.hasPrefix("/login") == true, "a copy of the old cookie opens nothing")
         await server.stop()
     }
@@ -82,18 +82,18 @@ struct SessionTests {
         _ = try await busy.signIn(token)
         for _ in 0..<11 {
             clock.advance(3600)
-            #expect(try await busy.get("/").status == 200, "a session in use lives on")
+            #expect(try await busy.get("/notices/\(server.notice.id)").status == 200, "a session in use lives on")
         }
-        #expect(try await idle.get("/").status == 303, "two hours unused: ended")
+        #expect(try await idle.get("/notices/\(server.notice.id)").status == 303, "two hours unused: ended")
         clock.advance(3600)
-        #expect(try await busy.get("/").status == 303, "twelve hours after sign-in: ended however busy")
+        #expect(try await busy.get("/notices/\(server.notice.id)").status == 303, "twelve hours after sign-in: ended however busy")
 
         var revoked = try await SessionClient(server)
         _ = try await revoked.signIn(token)
-        #expect(try await revoked.get("/").status == 200)
+        #expect(try await revoked.get("/notices/\(server.notice.id)").status == 200)
         let id = try #require(try await server.store.tokens().first { $0.label == "kiem-tra" }?.id)
         _ = try await server.store.revokeToken(id: id, actor: "test", at: clock.now)
-        #expect(try await revoked.get("/").status == 303, "revoked: the session ends at once")
+        #expect(try await revoked.get("/notices/\(server.notice.id)").status == 303, "revoked: the session ends at once")
         #expect(try await server.request(.get, "/api/notices", headers: ["Authorization": "Bearer " + token]).status == 401)
         var again = try await SessionClient(server)
         #expect(try await again.signIn(token).status == 401, "and it signs in no more")
@@ -104,10 +104,10 @@ struct SessionTests {
                         expiresAt: clock.now + 1800), actor: "test")
         var temporary = try await SessionClient(server)
         _ = try await temporary.signIn(expiring)
-        #expect(try await temporary.get("/").status == 200)
+        #expect(try await temporary.get("/notices/\(server.notice.id)").status == 200)
         #expect(try await server.request(.get, "/api/notices", headers: ["Authorization": "Bearer " + expiring]).status == 200)
         clock.advance(1800)
-        #expect(try await temporary.get("/").status == 303, "the token expired: so did its session")
+        #expect(try await temporary.get("/notices/\(server.notice.id)").status == 303, "the token expired: so did its session")
         #expect(try await server.request(.get, "/api/notices", headers: ["Authorization": "Bearer " + expiring]).status == 401)
         await server.stop()
     }
@@ -125,7 +125,7 @@ struct SessionTests {
         let setCookie = try #require(response.headers.values(for: "Set-Cookie").first { $0.hasPrefix("__Host-loa_session=") })
         for attribute in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] { #expect(setCookie.contains(attribute), "\(attribute)") }
         #expect(!setCookie.contains("Domain"))
-        #expect(try await browser.get("/").status == 200)
+        #expect(try await browser.get("/notices/\(server.notice.id)").status == 200)
         await server.stop()
     }
 }

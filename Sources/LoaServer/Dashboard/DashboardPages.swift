@@ -18,13 +18,18 @@ struct DashboardPages: Sendable {
 
     /// Finds the caller's server-side session from its cookie, checks a form's CSRF value (and that
     /// no other site posted it), runs `body`.
-    func guarded(_ request: Request, form: Bool = false, _ body: (DashboardRequest) async throws -> Response) async -> Response {
+    /// A visitor without a session is sent to the sign-in page, or given `signedOut()` when there is one.
+    func guarded(
+        _ request: Request, form: Bool = false, signedOut: (() -> Response)? = nil,
+        _ body: (DashboardRequest) async throws -> Response
+    ) async -> Response {
         let text = Self.language(request)
         let cookies = DashboardSession.cookies(request.headers[.cookie])
         do {
             guard let id = cookies[session.cookieName], DashboardSession.isWellFormed(id),
                 let found = try await setup.store.session(hash: DashboardSession.hash(id), at: setup.now(), idle: DashboardSession.idle)
             else {
+                if let signedOut { return signedOut() }
                 let next = FormEncoding.encode([("next", request.uri.path)])
                 var response = Self.redirect("/login?" + next + (text.english ? "&lang=en" : ""))
                 if cookies[session.cookieName] != nil { response.headers[.setCookie] = session.setCookie(session.cookieName, "", maxAge: 0) }

@@ -8,7 +8,13 @@ import LoaStore
 enum DashboardRoutes {
     static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
         let pages = DashboardPages(setup: setup, session: DashboardSession(configuration: setup.configuration))
-        router.get("/") { request, _ in await pages.guarded(request) { try await pages.list($0) } }
+        // `/` is public (issue 17 §2): Zalo's domain verification reads its meta tag there.
+        let landing = LandingPage(setup: setup)
+        router.get("/") { request, _ in
+            await pages.guarded(request, signedOut: { landing.response(english: DashboardPages.language(request).english) }) {
+                try await pages.list($0)
+            }
+        }
         router.get("/login") { request, _ in pages.login(request, failed: false) }
         router.post("/login") { request, _ in await pages.signIn(request) }
         router.post("/logout") { request, _ in await pages.guarded(request, form: true) { try await pages.signOut($0) } }
