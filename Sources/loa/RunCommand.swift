@@ -47,9 +47,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let store = try await global.store()
         var server = noServer ? nil : ServerSetup(store: store, configuration: configuration, adapters: [])
-        let adapters = try configuration.channels.map { channel in
-            try ChannelRegistry.adapter(for: channel, hooks: server?.hookURLs(channel: channel.name))
-        }
+        let adapters = try ChannelRegistry.adapters(for: configuration.channels) { server?.hookURLs(channel: $0) }
         var settings = DispatchSettings(configuration: configuration)
         settings.workers = workers
         settings.publicURL = configuration.server.publicURL

@@ -83,6 +83,9 @@ final class ZaloTokenFake: Sendable {
     }
 
     var events: [String] { state.withLock { $0.events } }
+
+    /// The vault key of the fake app's pair (no `oa_id` configured).
+    static let key = "zalo-app:3021948576"
 }
 
 /// A vault that records, at each save, which access token the keeper was still handing out.
@@ -95,13 +98,13 @@ actor RecordingVault: ZaloCredentialVault {
 
     init(fake: ZaloTokenFake? = nil, stored: [ZaloCredentials] = []) {
         self.fake = fake
-        for pair in stored { pairs[pair.channel] = pair }
+        for pair in stored { pairs[pair.key] = pair }
     }
 
     func watch(_ keeper: ZaloTokenKeeper) { self.keeper = keeper }
     func failSaves(_ count: Int) { failNextSaves = count }
 
-    func credentials(channel: String) async throws -> ZaloCredentials? { pairs[channel] }
+    func credentials(key: String) async throws -> ZaloCredentials? { pairs[key] }
 
     func save(_ credentials: ZaloCredentials) async throws {
         if failNextSaves > 0 {
@@ -110,7 +113,7 @@ actor RecordingVault: ZaloCredentialVault {
         }
         fake?.state.withLock { $0.events.append("saved:\(credentials.accessToken)") }
         saves.append((credentials, keeper?.accessToken))
-        pairs[credentials.channel] = credentials
+        pairs[credentials.key] = credentials
     }
 
     struct VaultFailure: Error, CustomStringConvertible {

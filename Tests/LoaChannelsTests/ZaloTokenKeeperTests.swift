@@ -26,7 +26,7 @@ struct ZaloTokenKeeperTests {
         #expect(forms.allSatisfy { $0["app_id"] == "3021948576" && $0["grant_type"] == "refresh_token" })
         #expect(forms.allSatisfy { $0["secret_key"] == nil && $0["app_secret"] == nil })
         #expect(fake.state.withLock { $0.secretHeaders } == ["app-SECRET-5b8f", "app-SECRET-5b8f"])
-        let saved = await vault.pairs["zalo"]
+        let saved = await vault.pairs[ZaloTokenFake.key]
         #expect(saved?.refreshToken == "RT-2" && saved?.accessToken == "AT-2")
         // expires_in "90000" s = 25 h; the next refresh is due at 80 % of that (20 h).
         let pair = try #require(saved)
@@ -95,7 +95,7 @@ struct ZaloTokenKeeperTests {
             return
         }
         #expect(reason.contains("-14014") && reason.contains("authorised again"))
-        #expect(await vault.pairs["zalo"]?.failure == reason)
+        #expect(await vault.pairs[ZaloTokenFake.key]?.failure == reason)
         // The dead token is not sent again; the stored failure answers at once.
         await #expect(throws: SendError.self) { try await keeper.refresh() }
         #expect(fake.state.withLock { $0.refreshForms.count } == 1)
@@ -120,8 +120,8 @@ struct ZaloTokenKeeperTests {
         #expect(first.accessToken == "AT-1" && second.accessToken == "AT-1")
         #expect(first.health.isOK && second.health.isOK)
         #expect(fake.state.withLock { $0.issued } == 1, "one refresh token was spent, once")
-        #expect(await vault.pairs["zalo"]?.failure == nil)
-        #expect(await vault.pairs["zalo"]?.refreshToken == "RT-1")
+        #expect(await vault.pairs[ZaloTokenFake.key]?.failure == nil)
+        #expect(await vault.pairs[ZaloTokenFake.key]?.refreshToken == "RT-1")
     }
 
     @Test("A pair that could not be saved is kept and saved on the next try, without a second refresh")
@@ -138,7 +138,7 @@ struct ZaloTokenKeeperTests {
         try await keeper.refresh()
         #expect(keeper.accessToken == "AT-1")
         #expect(fake.state.withLock { $0.refreshForms.count } == 1)
-        #expect(await vault.pairs["zalo"]?.refreshToken == "RT-1")
+        #expect(await vault.pairs[ZaloTokenFake.key]?.refreshToken == "RT-1")
     }
 
     @Test("The saved pair wins over the configuration's, whose refresh token was used up")
@@ -147,10 +147,10 @@ struct ZaloTokenKeeperTests {
         fake.state.withLock { $0.liveRefreshTokens = ["RT-7"] }
         let refreshed = Date().addingTimeInterval(-3600)
         let stored = ZaloCredentials(
-            channel: "zalo", accessToken: "AT-7", refreshToken: "RT-7",
+            key: ZaloTokenFake.key, accessToken: "AT-7", refreshToken: "RT-7",
             expiresAt: refreshed.addingTimeInterval(90_000), refreshedAt: refreshed)
         let keeper = ZaloTokenKeeper(config: try fake.channel())
-        #expect(keeper.refreshDue == .distantPast)  // a configured token's age is unknown
+        #expect(keeper.refreshDue == nil)  // a configured token is used until refused
         await keeper.connect(vault: RecordingVault(fake: fake, stored: [stored]), transport: client)
         #expect(keeper.accessToken == "AT-7")
         try await keeper.refreshIfDue()  // 1 h old: not due

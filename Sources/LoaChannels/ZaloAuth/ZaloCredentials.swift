@@ -5,8 +5,9 @@ import Foundation
 /// The refresh token is single use: each refresh returns a new pair and kills the old refresh
 /// token, so the pair is saved before the new access token is used (§11.6).
 public struct ZaloCredentials: Sendable, Equatable, CustomStringConvertible {
-    /// The channel (`[[channels]] name`) the pair belongs to: the vault's key.
-    public var channel: String
+    /// The vault's key: the Zalo app and OA the pair belongs to (``ZaloAppKey/storageKey``), or a
+    /// channel name for pairs saved before tokens were kept per app.
+    public var key: String
     public var accessToken: String
     public var refreshToken: String
     public var expiresAt: Date
@@ -15,10 +16,10 @@ public struct ZaloCredentials: Sendable, Equatable, CustomStringConvertible {
     public var failure: String?
 
     public init(
-        channel: String, accessToken: String, refreshToken: String, expiresAt: Date, refreshedAt: Date,
+        key: String, accessToken: String, refreshToken: String, expiresAt: Date, refreshedAt: Date,
         failure: String? = nil
     ) {
-        self.channel = channel
+        self.key = key
         self.accessToken = accessToken
         self.refreshToken = refreshToken
         self.expiresAt = expiresAt
@@ -28,7 +29,7 @@ public struct ZaloCredentials: Sendable, Equatable, CustomStringConvertible {
 
     /// Never prints the tokens.
     public var description: String {
-        "ZaloCredentials(channel: \(channel), expiresAt: \(expiresAt.ISO8601Format()), "
+        "ZaloCredentials(key: \(key), expiresAt: \(expiresAt.ISO8601Format()), "
             + "refreshedAt: \(refreshedAt.ISO8601Format()), failure: \(failure ?? "none"))"
     }
 }
@@ -37,9 +38,9 @@ public struct ZaloCredentials: Sendable, Equatable, CustomStringConvertible {
 ///
 /// `save` must be durable when it returns: the keeper uses the new access token only afterwards.
 public protocol ZaloCredentialVault: Sendable {
-    /// The pair last saved for `channel`, if any.
-    func credentials(channel: String) async throws -> ZaloCredentials?
-    /// Saves (replaces) the pair of `credentials.channel`.
+    /// The pair last saved under `key`, if any.
+    func credentials(key: String) async throws -> ZaloCredentials?
+    /// Saves (replaces) the pair of `credentials.key`.
     func save(_ credentials: ZaloCredentials) async throws
 }
 
@@ -51,13 +52,13 @@ public actor MemoryCredentialVault: ZaloCredentialVault {
     public private(set) var saved: [ZaloCredentials] = []
 
     public init(_ initial: [ZaloCredentials] = []) {
-        for pair in initial { pairs[pair.channel] = pair }
+        for pair in initial { pairs[pair.key] = pair }
     }
 
-    public func credentials(channel: String) async throws -> ZaloCredentials? { pairs[channel] }
+    public func credentials(key: String) async throws -> ZaloCredentials? { pairs[key] }
 
     public func save(_ credentials: ZaloCredentials) async throws {
-        pairs[credentials.channel] = credentials
+        pairs[credentials.key] = credentials
         saved.append(credentials)
     }
 }

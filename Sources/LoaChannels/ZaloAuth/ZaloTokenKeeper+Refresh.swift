@@ -42,7 +42,7 @@ extension ZaloTokenKeeper {
             let issued = now()
             // §2: trust expires_in (observed "90000" s = 25 h), not older tutorials' 1 h.
             let pair = ZaloCredentials(
-                channel: channel, accessToken: access, refreshToken: renewed,
+                key: key, accessToken: access, refreshToken: renewed,
                 expiresAt: issued.addingTimeInterval(TimeInterval(reply.expiresIn ?? 90_000)), refreshedAt: issued)
             published.withLock { $0.seen.formUnion([access, renewed]) }
             return await persistAndPublish(pair)
@@ -92,7 +92,7 @@ extension ZaloTokenKeeper {
         }
         let meaning = ZaloTokenReply.refusals[code] ?? "OAuth error"
         let said = text.map { " (Zalo: \(redacted($0)))" } ?? ""
-        let reason = "token refresh refused [\(code)] \(meaning)\(said); the OA must be authorised again"
+        let reason = "token refresh refused [\(code)] \(meaning)\(said); the OA must be authorised again (loa channels authorize \(channels.first ?? key))"
         let error = SendError(.fallback, reason, gatewayCode: String(code))
         refusedToken = token
         refusal = error
@@ -103,7 +103,7 @@ extension ZaloTokenKeeper {
         log("zalo channel \(channel): \(reason)")
         if let vault {
             let record = ZaloCredentials(
-                channel: channel, accessToken: current.accessToken ?? "", refreshToken: token,
+                key: key, accessToken: current.accessToken ?? "", refreshToken: token,
                 expiresAt: current.expiresAt ?? now(), refreshedAt: current.refreshedAt ?? now(), failure: reason)
             do { try await vault.save(record) } catch {
                 log("zalo channel \(channel): could not record the refusal: \(redacted("\(error)"))")
@@ -115,7 +115,7 @@ extension ZaloTokenKeeper {
     /// Adopts the vault's pair when it is a sound one whose refresh token is not `token` and that is
     /// newer than the pair in use; returns whether it did.
     private func adoptNewerStored(than token: String) async -> Bool {
-        guard let vault, let stored = try? await vault.credentials(channel: channel), stored.failure == nil,
+        guard let vault, let stored = try? await vault.credentials(key: key), stored.failure == nil,
             !stored.refreshToken.isEmpty, stored.refreshToken != token,
             stored.refreshedAt > (published.withLock { $0.refreshedAt } ?? .distantPast)
         else { return false }

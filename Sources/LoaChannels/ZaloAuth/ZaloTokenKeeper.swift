@@ -3,15 +3,21 @@ import LoaConfig
 import LoaHTTP
 import Synchronization
 
-/// Keeps one Official Account's OAuth access token usable (gateways.md §2, §11.6).
+/// Keeps one Official Account's OAuth access token usable (gateways.md §2, §11.6), for every
+/// channel of that app and OA (one keeper per ``ZaloAppKey`` in a process: ``ZaloTokenKeepers``).
 ///
 /// Refreshes are serialised (callers that arrive during a refresh await the same one), because the
 /// refresh token is single use; the new pair goes to the vault before the new access token is
 /// published; a refresh is due at 80 % of the token's life (20 h of 25 h). Adapters read the
 /// current token synchronously through ``accessToken``, so their `makeRequest` stays pure.
 public actor ZaloTokenKeeper {
-    /// The channel whose pair this is; also the vault key.
-    public nonisolated let channel: String
+    /// The channels that send with this pair, in configuration order.
+    public nonisolated let channels: [String]
+    /// The vault key of the pair: the app and OA's ``ZaloAppKey/storageKey``, or the channel's name
+    /// when it names no `app_id`.
+    public nonisolated let key: String
+    /// Names the keeper in logs and errors: its channels.
+    nonisolated var channel: String { channels.joined(separator: ", ") }
     nonisolated let published: Mutex<Published>
     let appID: String
     let appSecret: String?
@@ -27,6 +33,8 @@ public actor ZaloTokenKeeper {
     /// The refresh token Zalo refused; it is not sent again.
     var refusedToken: String?
     var refusal: SendError?
+    /// The configuration's refresh token, tried again when it differs from a refused stored one.
+    let configuredRefreshToken: String?
 
     /// Share of a token's life after which it is renewed (§11.6: ~20 h of 25 h).
     static let renewalShare = 0.8
@@ -42,19 +50,32 @@ public actor ZaloTokenKeeper {
         var seen: Set<String> = []
     }
 
-    /// A keeper seeded from the channel's `access_token`/`refresh_token`; `connect` adds the vault
-    /// and transport that refreshing needs. `log` never receives a secret.
+    /// A keeper for one channel; see ``init(configs:vault:transport:now:log:)``.
     public init(
         config: ChannelConfig, vault: (any ZaloCredentialVault)? = nil, transport: (any HTTPTransport)? = nil,
         now: @escaping @Sendable () -> Date = { Date() }, log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
-        channel = config.name
-        appID = config.settings["app_id"] ?? ""
-        appSecret = config.secrets["app_secret"]?.value
-        let base = config.settings["oauth_base_url"] ?? "https://oauth.zaloapp.com"
+        self.init(configs: [config], vault: vault, transport: transport, now: now, log: log)
+    }
+
+    /// A keeper for channels of one app and OA, seeded from the first `access_token`/`refresh_token`
+    /// they configure; `connect` adds the vault and transport that refreshing needs. `log` never
+    /// receives a secret.
+    public init(
+        configs: [ChannelConfig], vault: (any ZaloCredentialVault)? = nil, transport: (any HTTPTransport)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }, log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        func first(_ name: String) -> String? { configs.lazy.compactMap { $0.secrets[name]?.value.nonEmpty }.first }
+        channels = configs.map(\.name)
+        let app = configs.first.map(ZaloAppKey.init(config:)) ?? ZaloAppKey(appID: "", oaID: "")
+        key = app.appID.isEmpty ? (configs.first?.name ?? "") : app.storageKey
+        appID = app.appID
+        appSecret = first("app_secret")
+        let base = configs.lazy.compactMap { $0.settings["oauth_base_url"] }.first ?? "https://oauth.zaloapp.com"
         tokenURL = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/v4/oa/access_token"
-        let access = config.secrets["access_token"]?.value.nonEmpty
-        let refresh = config.secrets["refresh_token"]?.value.nonEmpty
+        let access = first("access_token")
+        let refresh = first("refresh_token")
+        configuredRefreshToken = refresh
         published = Mutex(Published(
             accessToken: access, refreshToken: refresh, health: access == nil ? .missing : .ok(expiresAt: nil),
             seen: Set([access, refresh].compactMap { $0 })))
@@ -81,12 +102,13 @@ public actor ZaloTokenKeeper {
         return health
     }
 
-    /// When the next refresh is due: at once when the configured token's age is unknown, nil when
-    /// there is no refresh token to use.
+    /// When the next refresh is due: at once when there is a refresh token but no access token; nil
+    /// when there is no refresh token, or for a configured access token whose age is unknown (it is
+    /// used until Zalo refuses it, then renewed: issue 17 §2).
     public nonisolated var refreshDue: Date? {
         published.withLock { state in
             guard state.refreshToken != nil else { return nil }
-            guard let expiry = state.expiresAt else { return Date.distantPast }
+            guard let expiry = state.expiresAt else { return state.accessToken == nil ? Date.distantPast : nil }
             guard let issued = state.refreshedAt else { return expiry.addingTimeInterval(-5 * 3600) }
             return issued.addingTimeInterval(expiry.timeIntervalSince(issued) * Self.renewalShare)
         }
@@ -105,11 +127,25 @@ public actor ZaloTokenKeeper {
         await loadStored()
     }
 
-    /// Adopts the vault's pair for this channel, if it has one.
+    /// Adopts the vault's pair for this app and OA, if it has one. A pair saved under one of the
+    /// channels' names (before pairs were kept per app) is carried over to the app's key, the
+    /// newest of them winning. A refused stored pair gives way to a different configured refresh token.
     public func loadStored() async {
         guard let vault else { return }
         do {
-            guard let stored = try await vault.credentials(channel: channel) else { return }
+            var found = try await vault.credentials(key: key)
+            if found == nil, key != channels.first {
+                var legacy: [ZaloCredentials] = []
+                for name in channels { if let pair = try await vault.credentials(key: name) { legacy.append(pair) } }
+                if var newest = legacy.filter({ $0.failure == nil }).max(by: { $0.refreshedAt < $1.refreshedAt }) ?? legacy.first {
+                    newest.key = key
+                    try await vault.save(newest)
+                    log("zalo channels \(channel): the saved token pair now belongs to \(key)")
+                    found = newest
+                }
+            }
+            guard let stored = found else { return }
+            if stored.failure != nil, let configured = configuredRefreshToken, configured != stored.refreshToken { return }
             adopt(stored)
         } catch {
             log("zalo channel \(channel): could not read the saved token pair: \(redacted("\(error)"))")

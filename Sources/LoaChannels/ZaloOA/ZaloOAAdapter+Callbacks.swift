@@ -12,6 +12,12 @@ extension ZaloOAAdapter {
     }
 
     public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
+        try Self.conversationEvents(in: request)
+    }
+
+    /// The events of an OA conversation webhook, for this channel or for a `zalo-zns` channel of
+    /// an app without a `zalo-oa` channel (followers' replies still acknowledge).
+    public static func conversationEvents(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
         // Zalo calls one URL for every event (§3.2), so `status` and `inbound` are read alike.
         let event = try ZaloEventEnvelope.read(request.body)
         let sentAt = ZaloEventEnvelope.date(millis: event.timestamp)

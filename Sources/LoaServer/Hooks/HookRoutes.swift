@@ -26,6 +26,8 @@ struct HookProcessor: Sendable {
     let ingest: TrackingIngest
     /// Each configured channel's own hook secrets, derived once (empty without `hook_secret`).
     let secrets: [String: HookSecret]
+    /// The Zalo channels of each app, which share one webhook URL.
+    let zaloApps: ZaloAppRoutes
 
     init(setup: ServerSetup, ingest: TrackingIngest) {
         self.setup = setup
@@ -33,6 +35,7 @@ struct HookProcessor: Sendable {
         self.secrets = Dictionary(
             setup.configuration.channels.compactMap { channel in setup.hookSecret(channel: channel.name).map { (channel.name, $0) } },
             uniquingKeysWith: { first, _ in first })
+        self.zaloApps = ZaloAppRoutes(channels: setup.configuration.channels)
     }
 
     func handle(_ request: Request, context: LoaRequestContext) async -> Response {
@@ -60,16 +63,29 @@ struct HookProcessor: Sendable {
             headers: Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first }),
             body: Array(buffer: body), receivedAt: setup.now())
         let events: [GatewayEvent]
+        var target = channel
         do {
             try adapter.verify(hook)
-            events = try HookBinding(adapter: adapter, secret: secret).bound(try adapter.events(in: hook), of: hook)
+            var reader = adapter
+            var asConversation = false
+            // One URL per Zalo app (gateways.md §13): a verified event goes to the channel it is for.
+            if adapter.config.kind == .zaloZNS || adapter.config.kind == .zaloOA, let summary = ZaloEventSummary.of(hook) {
+                let route = zaloApps.route(summary, arrivedOn: channel)
+                if let routed = setup.adapters[route.channel] {
+                    target = route.channel
+                    reader = routed
+                    asConversation = route.readAsConversation
+                }
+            }
+            let read = asConversation ? try ZaloOAAdapter.conversationEvents(in: hook) : try reader.events(in: hook)
+            events = try HookBinding(adapter: reader, secret: secrets[target] ?? secret).bound(read, of: hook)
         } catch {
             setup.logger.notice("hook refused", metadata: ["channel": "\(channel)", "reason": "\(error.message)"])
             setup.metrics.recordRefusedHook(channel: channel, status: error.status)
             return Responses.text(HTTPResponse.Status(code: error.status), error.message)
         }
         do {
-            try await record(events, channel: channel, at: hook.receivedAt)
+            try await record(events, channel: target, at: hook.receivedAt)
         } catch {
             // The gateway retries on a non-2xx answer; nothing was half-applied (one transaction).
             setup.logger.error("hook not recorded", metadata: ["channel": "\(channel)", "error": "\(error)"])

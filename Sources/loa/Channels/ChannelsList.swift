@@ -29,10 +29,24 @@ struct ChannelsList: AsyncParsableCommand {
         @NullEncoded var rate: String?
         let health: String
         let callbackUrls: URLs
+        /// Zalo channels: the one webhook URL of their app and the channels that share it.
+        @NullEncoded var zaloWebhook: ZaloApp?
 
         enum CodingKeys: String, CodingKey {
             case name, kind, rate, health
             case callbackUrls = "callback_urls"
+            case zaloWebhook = "zalo_webhook"
+        }
+    }
+
+    struct ZaloApp: Encodable {
+        let appID: String
+        let url: String
+        let channels: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case url, channels
+            case appID = "app_id"
         }
     }
 
@@ -42,12 +56,16 @@ struct ChannelsList: AsyncParsableCommand {
         let setup = ServerSetup(store: store, configuration: configuration, adapters: [])
         var entries: [Entry] = []
         for channel in configuration.channels {
-            let hooks = showSecrets ? setup.hookURLs(channel: channel.name) : setup.hookURLs(channel: channel.name)?.masked
+            var hooks = showSecrets ? setup.hookURLs(channel: channel.name) : setup.hookURLs(channel: channel.name)?.masked
+            // Zalo takes one webhook URL per app (gateways.md §13): its channels all show that one.
+            let zalo = setup.zaloWebhook(channel: channel.name)
+            if let zalo { hooks = showSecrets ? zalo.urls : zalo.urls.masked }
             entries.append(
                 Entry(
                     name: channel.name, kind: channel.kind.rawValue, rate: channel.rate?.description,
                     health: try await health(channel, store: store),
-                    callbackUrls: .init(status: hooks?.status, inbound: hooks?.inbound)))
+                    callbackUrls: .init(status: hooks?.status, inbound: zalo == nil ? hooks?.inbound : hooks?.status),
+                    zaloWebhook: zalo.map { ZaloApp(appID: $0.appID, url: hooks?.status ?? "", channels: $0.channels) }))
         }
         switch output.format {
         case .json: try JSONOutput.print(entries)
@@ -60,6 +78,12 @@ struct ChannelsList: AsyncParsableCommand {
                 ])
             }
             Terminal.out(output.format == .csv ? listing.csv : listing.text)
+            var apps: [String] = []
+            for case let app? in entries.map(\.zaloWebhook) where !apps.contains(app.appID) {
+                apps.append(app.appID)
+                let line = "Zalo app \(app.appID): register this one webhook URL (shared by \(app.channels.joined(separator: ", ")); Zalo sends it every event of the app): \(app.url)"
+                if output.format == .text { Terminal.out(line) } else { Terminal.info(line) }
+            }
             if configuration.server.hookSecret == nil {
                 Terminal.info("no callback URLs: set [server] hook_secret (and public_url) in \(configuration.source)")
             }
@@ -69,7 +93,11 @@ struct ChannelsList: AsyncParsableCommand {
     /// Zalo channels: the state of the stored OAuth pair; others have no token to watch.
     private func health(_ channel: ChannelConfig, store: any Store) async throws -> String {
         guard channel.kind == .zaloZNS || channel.kind == .zaloOA else { return "ok" }
-        if let stored = try await store.channelCredentials(channel: channel.name) {
+        // Pairs are kept per app and OA (ZaloAppKey); older ones under the channel's name.
+        let app = ZaloAppKey(config: channel)
+        var found = app.appID.isEmpty ? nil : try await store.channelCredentials(channel: app.storageKey)
+        if found == nil { found = try await store.channelCredentials(channel: channel.name) }
+        if let stored = found {
             if let failure = stored.failure { return "token refresh failed: \(failure)" }
             return "token expires \(stored.expiresAt.ISO8601Format())"
         }
