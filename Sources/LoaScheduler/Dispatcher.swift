@@ -9,17 +9,18 @@ import Synchronization
 /// Claims due messages, sends them through their channel adapters with at most `workers` requests
 /// in flight, and records every outcome; each round records and claims in one transaction.
 public final class Dispatcher: Service, Sendable {
-    private let store: any Store
-    private let adapters: [String: any ChannelAdapter]
-    private let transport: any HTTPTransport
+    let store: any Store
+    let adapters: [String: any ChannelAdapter]
+    let transport: any HTTPTransport
     private let settings: DispatchSettings
     private let planner: OutcomePlanner
     private let limiter: RateLimiter
     private let notices: NoticeCache
+    let quota: QuotaBook
     private let finished = OutcomeInbox()
     private let stopRequested = Atomic<Bool>(false)
     private let totals = Mutex(DispatchProgress())
-    private let logger: Logger
+    let logger: Logger
     private let onProgress: @Sendable (DispatchProgress) -> Void
     private let onWaiting: @Sendable (IdleWait) -> Void
 
@@ -39,6 +40,8 @@ public final class Dispatcher: Service, Sendable {
         for adapter in adapters { if let rate = adapter.config.rate { rates[adapter.name] = rate.perSecond } }
         self.limiter = RateLimiter(rates: rates)
         self.notices = NoticeCache(store: store)
+        // ZNS replies carry the OA's quota left (gateways.md §1.2); other channels are not counted.
+        self.quota = QuotaBook(channels: Set(adapters.filter { $0.config.kind == .zaloZNS }.map(\.name)))
         self.logger = logger
         self.onProgress = onProgress
         self.onWaiting = onWaiting
@@ -63,6 +66,7 @@ public final class Dispatcher: Service, Sendable {
     /// `workers` senders take jobs from a queue; the loop keeps up to `claimAhead × workers` jobs
     /// claimed, and each round records what finished and claims more in one transaction.
     public func run(untilIdle: Bool) async throws {
+        try await prepareChannels()
         let queue = JobQueue()
         let ahead = settings.claimAhead * settings.workers
         // Bounds every wait of the loop: one timer task for the whole run, not one per wait.
@@ -103,6 +107,10 @@ public final class Dispatcher: Service, Sendable {
                                    urgentOnly: settings.isQuiet(at: now))
                     : nil
                 let jobs = try await store.dispatchRound(recording: outcomes, worker: settings.worker, claiming: request)
+                if !quota.channels.isEmpty {
+                    let changed = quota.changes(now: now, all: stopping)
+                    if !changed.isEmpty { try await store.saveChannelQuotas(changed) }
+                }
                 outstanding += jobs.count
                 queue.push(jobs)
                 totals.withLock { totals in
@@ -199,6 +207,11 @@ public final class Dispatcher: Service, Sendable {
             return failure(job, SendError(.permanent, "no channel named '\(name)' is configured"), policy: policy)
         }
         let message = OutboundMessage(job: job, notice: notice, settings: settings)
+        let priority = notice.draft.priority
+        let counted = quota.channels.contains(name)
+        if counted, let refusal = quotaRefusal(name) {
+            return planner.plan(job, policy: policy, result: .failure(refusal), now: Date(), priority: priority)
+        }
         if limiter.limits(name) {
             // SMS gateways count segments of the text the adapter will actually send (folded or not).
             let cost = adapter.config.kind.isSMS
@@ -211,7 +224,8 @@ public final class Dispatcher: Service, Sendable {
         } catch {
             result = .failure(error)
         }
-        return planner.plan(job, policy: policy, result: result, now: Date())
+        if counted { quota.settle(name, result, now: Date()) }
+        return planner.plan(job, policy: policy, result: result, now: Date(), priority: priority)
     }
 
     private func failure(_ job: DispatchJob, _ error: SendError, policy: ChannelPolicy?) -> DispatchOutcome {

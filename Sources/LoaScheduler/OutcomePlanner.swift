@@ -15,11 +15,12 @@ public struct OutcomePlanner: Sendable {
     }
 
     /// The outcome of `job`, sent on step `job.channelStep` of `policy`, ending in `result` at `now`.
+    /// `priority` is the notice's: an urgent notice does not wait for a used-up daily quota.
     /// `unit` is a random number in 0..<1 for the backoff's jitter; nil draws one, only when a retry
     /// needs it (drawing costs a `getrandom` system call).
     public func plan(
         _ job: DispatchJob, policy: ChannelPolicy, result: Result<SendResult, SendError>, now: Date,
-        unit: Double? = nil
+        priority: NoticePriority = .normal, unit: Double? = nil
     ) -> DispatchOutcome {
         let hasNext = job.channelStep + 1 < policy.channels.count
         var outcome = DispatchOutcome(
@@ -45,6 +46,13 @@ public struct OutcomePlanner: Sendable {
             case .deferred:
                 outcome.attemptOutcome = "deferred"
                 outcome.nextAt = now.addingTimeInterval((error.retryAfter ?? .seconds(3600)).seconds)
+            case .quotaExhausted where priority == .urgent && hasNext:
+                // An urgent notice cannot wait for tomorrow's quota (issue 17 §2): next channel now.
+                outcome.attemptOutcome = "fallback"
+                moveOn(&outcome, now: now)
+            case .quotaExhausted:
+                outcome.attemptOutcome = "deferred"
+                outcome.nextAt = now.addingTimeInterval((error.retryAfter ?? .seconds(3600)).seconds)
             case .retryable, .throttled, .unauthorized:
                 guard job.attemptCount + 1 < backoff.maxAttempts else {
                     outcome.error = "gave up after \(job.attemptCount + 1) attempts: \(error.description)"
@@ -59,6 +67,11 @@ public struct OutcomePlanner: Sendable {
             case .fallback, .permanent:
                 giveUpOnChannel(&outcome, hasNext: hasNext, now: now)
                 if error.kind == .fallback && hasNext { outcome.attemptOutcome = "fallback" }
+            case .invalidRecipient where job.recipient.phone != nil && hasNext:
+                // Loa stores only numbers it validated as Vietnamese mobiles (E.164 +84): when one
+                // gateway calls such a number invalid (ZNS -108), another may still reach it.
+                outcome.attemptOutcome = "fallback"
+                moveOn(&outcome, now: now)
             case .invalidRecipient:
                 outcome.attemptOutcome = "failed"
                 outcome.state = .failed

@@ -14,12 +14,18 @@ public struct OutboundMessage: Sendable, Equatable {
     public var body: String
     /// The resident's personal page (`{public_url}/m/{token}`), if the server is configured.
     public var link: String?
+    /// The resident's link token alone (the `{token}` of `link`), for gateways that register the
+    /// URL prefix themselves (ZNS buttons, gateways.md §13).
+    public var linkToken: String?
     public var recipient: Recipient
     public var meetingAt: Date?
     public var place: String?
     public var expiresAt: Date?
     public var ackRequired: Bool
     public var timeZone: TimeZone
+
+    /// What a reminder puts before the notice's title.
+    public static let reminderPrefix = "Nhắc lại: "
 
     /// Who receives it.
     public struct Recipient: Sendable, Equatable {
@@ -40,8 +46,9 @@ public struct OutboundMessage: Sendable, Equatable {
         messageID: Int64, idempotencyKey: String, noticeID: String, shortCode: String, kind: NoticeKind,
         title: String, body: String, link: String? = nil, recipient: Recipient, meetingAt: Date? = nil,
         place: String? = nil, expiresAt: Date? = nil, ackRequired: Bool = false,
-        timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!, linkToken: String? = nil
     ) {
+        self.linkToken = linkToken
         self.messageID = messageID
         self.idempotencyKey = idempotencyKey
         self.noticeID = noticeID

@@ -21,6 +21,9 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
         case deferred
         /// Credentials expired: refresh them, then retry once.
         case unauthorized
+        /// The channel's daily allowance is used up (ZNS -144/-147) until `retryAfter`: normal
+        /// notices wait for it, urgent ones take the next channel now.
+        case quotaExhausted
     }
 
     public var kind: Kind
@@ -40,7 +43,7 @@ public struct SendError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Worth trying again on the same channel.
     public var isRetryable: Bool {
         switch kind {
-        case .retryable, .throttled, .deferred, .unauthorized: true
+        case .retryable, .throttled, .deferred, .unauthorized, .quotaExhausted: true
         case .fallback, .permanent, .invalidRecipient: false
         }
     }

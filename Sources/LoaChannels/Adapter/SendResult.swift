@@ -10,11 +10,17 @@ public struct SendResult: Sendable, Equatable {
     public var segments: Int?
     /// Anything worth keeping in the attempt's history (e.g. remaining quota).
     public var detail: String?
+    /// What the gateway said is left of the channel's daily allowance (ZNS `quota`), when it says.
+    public var quota: QuotaReading?
 
-    public init(state: MessageState = .accepted, gatewayRef: String? = nil, segments: Int? = nil, detail: String? = nil) {
+    public init(
+        state: MessageState = .accepted, gatewayRef: String? = nil, segments: Int? = nil, detail: String? = nil,
+        quota: QuotaReading? = nil
+    ) {
         self.state = state
         self.gatewayRef = gatewayRef
         self.segments = segments
         self.detail = detail
+        self.quota = quota
     }
 }

@@ -13,7 +13,10 @@ public struct ZaloZNSAdapter: ChannelAdapter {
     /// How the approved template is filled from a message.
     public let template: ZaloZNSTemplate
     private let url: String
-    private let templateID: String
+    let base: String
+    let templateID: String
+    /// Zalo's limits for the template, once read (`fetchTemplateInfo(over:)`); sends check them.
+    public let templateInfo = ZaloZNSTemplateCache()
     private let now: @Sendable () -> Date
     /// The OA's OAuth token (gateways.md §2): shared with a `zalo-oa` channel of the same OA.
     public let tokens: ZaloTokenKeeper
@@ -33,7 +36,8 @@ public struct ZaloZNSAdapter: ChannelAdapter {
         self.config = config
         self.template = try ZaloZNSTemplate(table: config.tables["template_params"], channel: config.name)
         self.templateID = templateID
-        self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/message/template"
+        self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.url = self.base + "/message/template"
         self.now = now
         self.tokens = tokens ?? ZaloTokenKeeper(config: config)
         self.signature = ZaloEventSignature(config: config)
@@ -52,7 +56,7 @@ public struct ZaloZNSAdapter: ChannelAdapter {
         // §1.1: Zalo documents `84…` as the canonical form; E.164 without the plus is exactly that.
         json.add("phone", String(phone.e164.dropFirst()))
         json.add("template_id", templateID)
-        try template.write(message, into: &json)
+        try template.write(message, into: &json, info: templateInfo.current)
         // §1.1, §11.1: tracking_id (≤ 48 ASCII characters) is echoed in the delivery webhook.
         json.add("tracking_id", message.idempotencyKey)
         // §1.1: the header is named `access_token` and carries the bare token, no `Bearer`.
@@ -70,7 +74,10 @@ public struct ZaloZNSAdapter: ChannelAdapter {
             throw ZaloZNSCodes.error(
                 code: reply.error, zaloMessage: reply.message, now: now(), zone: message.timeZone)
         }
-        // §1.6: the daily quota moves with sending quality; keep what is left with the attempt.
-        return SendResult(state: .accepted, gatewayRef: reply.data?.msgID, detail: reply.data?.quota?.summary)
+        // §1.6: the daily quota moves with sending quality; keep what is left with the attempt, and
+        // hand it to the scheduler, which stops the channel before it runs out.
+        let quota = reply.data?.quota
+        return SendResult(
+            state: .accepted, gatewayRef: reply.data?.msgID, detail: quota?.summary, quota: quota?.reading)
     }
 }

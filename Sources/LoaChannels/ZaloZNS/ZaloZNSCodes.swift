@@ -7,7 +7,8 @@ import Foundation
 enum ZaloZNSCodes {
     /// When a deferred send may be tried again.
     enum Resume: Sendable {
-        /// The next local midnight: Zalo's daily quotas renew by day (§1.5 -144/-147, §11.5).
+        /// The next midnight in Vietnam: Zalo's daily quotas renew by day (§1.5 -144/-147, §11.5),
+        /// on Zalo's own clock whatever the commune's zone.
         case nextMidnight
         /// 06:00 local, the end of Zalo's 22:00–06:00 night window (§1.5 -133).
         case morning
@@ -40,9 +41,9 @@ enum ZaloZNSCodes {
         -137: Entry(kind: .permanent, meaning: "ALERT: Zalo Cloud Account charge failed; stop the channel"),
         -139: Entry(kind: .fallback, meaning: "user refused this content type; use the next channel"),
         -141: Entry(kind: .fallback, meaning: "user refused ZNS from this OA; use the next channel"),
-        -144: Entry(kind: .deferred, meaning: "OA daily ZNS limit reached", resume: .nextMidnight),
+        -144: Entry(kind: .quotaExhausted, meaning: "OA daily ZNS limit reached", resume: .nextMidnight),
         -146: Entry(kind: .permanent, meaning: "template disabled for low quality; switch template"),
-        -147: Entry(kind: .deferred, meaning: "template daily limit reached", resume: .nextMidnight),
+        -147: Entry(kind: .quotaExhausted, meaning: "template daily limit reached", resume: .nextMidnight),
     ]
 
     /// The error for a non-zero `code`; `zaloMessage` is Zalo's own text, kept for the operator.
@@ -52,12 +53,15 @@ enum ZaloZNSCodes {
             return SendError(.permanent, "ZNS error \(code)" + said, gatewayCode: String(code))
         }
         let retryAfter: Duration? = switch entry.resume {
-        case .nextMidnight: delay(untilHour: 0, after: now, in: zone)
+        case .nextMidnight: delay(untilHour: 0, after: now, in: vietnam)
         case .morning: delay(untilHour: 6, after: now, in: zone)
         case nil: nil
         }
         return SendError(entry.kind, entry.meaning + said, gatewayCode: String(code), retryAfter: retryAfter)
     }
+
+    /// Zalo's clock (gateways.md §11.5: quotas and night windows in Asia/Ho_Chi_Minh).
+    static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
     /// Time from `now` to the next `hour`:00 on the wall clock of `zone`.
     static func delay(untilHour hour: Int, after now: Date, in zone: TimeZone) -> Duration {

@@ -47,6 +47,12 @@ struct ZaloZNSReply: Decodable, Sendable {
             return (try? container.decode(Int64.self, forKey: key)).map(String.init)
         }
 
+        /// The figures as numbers, when `remainingQuota` reads as one.
+        var reading: QuotaReading? {
+            guard let left = remaining.flatMap({ Int($0) }) else { return nil }
+            return QuotaReading(daily: daily.flatMap { Int($0) }, remaining: left)
+        }
+
         /// `ZNS quota: 4999 of 5000 left today`, for the attempt's history.
         var summary: String? {
             guard let remaining else { return nil }

@@ -7,6 +7,9 @@ public enum ZaloZNSField: String, Sendable, CaseIterable {
     case title, body, link, name, hamlet, place, notice
     case meetingAt = "meeting_at"
     case shortCode = "short_code"
+    /// The resident's link token alone, for a button whose URL Zalo registered as
+    /// `{public_url}/m/<param>` (gateways.md §13).
+    case linkToken = "link_token"
 
     /// The field's text for `message`, or nil when the message has none.
     func value(in message: OutboundMessage) -> String? {
@@ -14,6 +17,7 @@ public enum ZaloZNSField: String, Sendable, CaseIterable {
         case .title: message.title
         case .body: message.body
         case .link: message.link
+        case .linkToken: message.linkToken
         case .name: message.recipient.name
         case .hamlet: message.recipient.hamlet
         case .place: message.place
@@ -63,8 +67,9 @@ public struct ZaloZNSTemplate: Sendable, Equatable {
         self.parameters = parameters
     }
 
-    /// Writes `template_data` for `message` into `json`.
-    func write(_ message: OutboundMessage, into json: inout JSONText) throws(SendError) {
+    /// Writes `template_data` for `message` into `json`; with `info`, a value longer than its
+    /// parameter's `maxLength` is refused here rather than sent for Zalo's `-1121` (§13).
+    func write(_ message: OutboundMessage, into json: inout JSONText, info: ZaloZNSTemplateInfo? = nil) throws(SendError) {
         var values: [(String, String)] = []
         for parameter in parameters {
             guard let value = parameter.field.value(in: message), !value.isEmpty else {
@@ -73,7 +78,15 @@ public struct ZaloZNSTemplate: Sendable, Equatable {
                     "template parameter \(parameter.name) needs the message's \(parameter.field.rawValue), which is empty")
             }
             // gateways.md §7: NFC, as Zalo counts the registered maximum lengths in characters.
-            values.append((parameter.name, value.precomposed))
+            let text = value.precomposed
+            if let limit = info?.param(parameter.name)?.maxLength, text.count > limit {
+                throw SendError(
+                    .permanent,
+                    "template parameter \(parameter.name) takes at most \(limit) characters; "
+                        + "the \(parameter.field.rawValue) has \(text.count)",
+                    gatewayCode: "-1121")
+            }
+            values.append((parameter.name, text))
         }
         json.add("template_data") { data in
             for (name, value) in values { data.add(name, value) }

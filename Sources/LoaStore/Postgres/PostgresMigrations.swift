@@ -208,6 +208,21 @@ enum PostgresMigrations {
             WHERE (SELECT COUNT(*) FROM tokens t
                    WHERE 'token:' || COALESCE(t.label, substr(t.hash, 1, 8)) = notices.created_by) = 1
             """),
+        ("0011_channel_quota", """
+            CREATE TABLE channel_quota (
+                channel TEXT PRIMARY KEY,
+                daily BIGINT,
+                remaining BIGINT NOT NULL,
+                resets_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+            CREATE TABLE channel_templates (
+                channel TEXT PRIMARY KEY,
+                template_id TEXT NOT NULL,
+                info TEXT NOT NULL,
+                fetched_at BIGINT NOT NULL
+            )
+            """),
     ]
 
     /// Applies the migrations this database lacks, each in its own transaction. An advisory lock

@@ -305,6 +305,25 @@ enum SQLiteMigrations {
                        WHERE 'token:' || COALESCE(t.label, substr(t.hash, 1, 8)) = notices.created_by) = 1;
                 """)
         }
+        migrator.registerMigration("0011_channel_quota") { db in
+            // What the gateways said about each channel's account, for the other processes: the
+            // daily allowance left (ZNS quota) and the template's parameter limits.
+            try db.execute(sql: """
+                CREATE TABLE channel_quota (
+                    channel TEXT PRIMARY KEY,
+                    daily INTEGER,
+                    remaining INTEGER NOT NULL,
+                    resets_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE TABLE channel_templates (
+                    channel TEXT PRIMARY KEY,
+                    template_id TEXT NOT NULL,
+                    info TEXT NOT NULL,
+                    fetched_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -30,13 +30,14 @@ extension AdapterHarness {
         case .invalidRecipient: "invalid_recipient"
         case .deferred: "deferred"
         case .unauthorized: "unauthorized"
+        case .quotaExhausted: "quota_exhausted"
         }
     }
 
     /// The kind a fixture names, or nil.
     public static func kind(named name: String) -> SendError.Kind? {
         let all: [SendError.Kind] = [
-            .retryable, .throttled, .fallback, .permanent, .invalidRecipient, .deferred, .unauthorized,
+            .retryable, .throttled, .fallback, .permanent, .invalidRecipient, .deferred, .unauthorized, .quotaExhausted,
         ]
         return all.first { self.name(of: $0) == name }
     }
