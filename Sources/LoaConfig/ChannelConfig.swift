@@ -23,8 +23,16 @@ public struct ChannelConfig: Sendable {
     public var receiptTimeout: Duration?
     /// Tables: `headers` for webhooks, `template_params` for ZNS.
     public var tables: [String: [String: String]] = [:]
+    /// Whether the route takes any text (`free_text`); false: only ``templates`` go out.
+    public var freeText = true
+    /// The carrier-registered texts (`[[channels.templates]]`), in config order.
+    public var templates: [SMSTemplate] = []
+    /// What `{commune}` holds: `[commune] name`, kept here so an adapter can fill templates.
+    public var communeName = ""
+    /// The most parts one SMS may take (`[limits] sms_segments`), which a template's rendering must fit.
+    public var maxSegments = 10
 
-    init(_ section: TOMLSection, index: Int) throws(ConfigError) {
+    init(_ section: TOMLSection, index: Int, communeName: String = "", maxSegments: Int = 10) throws(ConfigError) {
         guard let name = try section.string("name"), !name.isEmpty else {
             throw section.error("name", "every channel needs a name")
         }
@@ -40,8 +48,8 @@ public struct ChannelConfig: Sendable {
         self.kind = kind
         let keys = kind.keys
         var allowed = Set(["name", "kind", "base_url", "rate", "receipt_timeout"]).union(keys.plain).union(keys.secret)
-        if kind.isSMS { allowed.formUnion(["fold_diacritics", "price_per_segment"]) }
-        if kind == .webhook { allowed.insert("headers") }
+        if kind.isSMS { allowed.formUnion(["fold_diacritics", "price_per_segment", "free_text", "templates"]) }
+        if kind == .webhook { allowed.formUnion(["headers", "free_text"]) }
         if kind == .zaloZNS { allowed.insert("template_params") }
         try section.allowOnly(allowed)
 
@@ -90,7 +98,10 @@ public struct ChannelConfig: Sendable {
         for key in ["headers", "template_params"] where allowed.contains(key) {
             if let table = try section.stringTable(key) { tables[key] = table }
         }
+        self.communeName = communeName
+        self.maxSegments = maxSegments
         try checkComplete(section)
+        try readTemplates(section)
     }
 
     /// The base URL requests go to: `base_url` or the gateway's public address.

@@ -69,7 +69,9 @@ public struct LoaConfiguration: Sendable {
         }
         var names = Set<String>()
         for (index, section) in try root.sections("channels").enumerated() {
-            let channel = try ChannelConfig(section, index: index)
+            let channel = try ChannelConfig(
+                section, index: index, communeName: configuration.commune.name,
+                maxSegments: configuration.limits.smsSegments)
             guard names.insert(channel.name).inserted else {
                 throw section.error("name", "channel name '\(channel.name)' is used twice")
             }

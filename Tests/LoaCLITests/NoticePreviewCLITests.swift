@@ -11,6 +11,7 @@ struct NoticePreviewCLITests {
         api_key = "k-1234"
         secret_key = "s-1234"
         brandname = "UBND XA"
+        free_text = true
         fold_diacritics = "never"
         price_per_segment = 500
 
@@ -18,6 +19,7 @@ struct NoticePreviewCLITests {
         name = "speed"
         kind = "speedsms"
         access_token = "t-1234"
+        free_text = true
         fold_diacritics = "auto"
         """
     static let body = "Trạm y tế xã tiêm vắc xin dại cho chó mèo từ 7 giờ sáng thứ Bảy 05/12 tại sân nhà văn hóa "

@@ -49,6 +49,7 @@ struct TrackingCLITests {
                 api_key = "\(options.esms.apiKey)"
                 secret_key = "\(options.esms.secretKey)"
                 brandname = "UBND XA"
+                free_text = true
                 """.utf8))
         let id = try await cli.ok(
             "notice", "create", "--kind", "convocation", "--title", "Họp thôn", "--body", "Kính mời bà con dự họp.",

@@ -58,7 +58,7 @@ struct KannelPeerTests {
         #expect(result.state == .accepted && result.segments == 2)
         let observed = try states(try await KannelPeer.waitForReports(2, for: message.idempotencyKey, on: receiver), adapter: adapter)
         #expect(Set(observed.map(\.state)) == [.accepted, .delivered])
-        let sent = adapter.body(for: message).text
+        let sent = try adapter.body(for: message).text
         #expect(peer.fakeSMSCTexts().contains(sent), "fakesmsc saw \(peer.fakeSMSCTexts().suffix(3))")
     }
 
@@ -100,7 +100,7 @@ struct KannelPeerTests {
         #expect(try await adapter.send(message, over: client).state == .accepted)
         let submit = try await waitFor { stub.targets.first { $0.hasPrefix("/submit") } }
         let rawText = try #require(submit.split(separator: "&").first { $0.hasPrefix("text=") }?.dropFirst(5))
-        #expect(KannelPeer.utf16BE(percentEncoded: String(rawText)) == adapter.body(for: message).text)
+        #expect(try KannelPeer.utf16BE(percentEncoded: String(rawText)) == adapter.body(for: message).text)
         #expect(submit.contains("to=84591234567") && submit.contains("coding=2"))
         // The upstream reports "undelivered" for its id; 400 until Kannel has stored the DLR entry.
         let dlr = "\(peer.upstreamSMSC)/dlr?dlr-mid=up-1&dlr-mask=2&to=84591234567"

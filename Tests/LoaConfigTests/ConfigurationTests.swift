@@ -36,6 +36,7 @@ struct ConfigurationTests {
         api_key = "k"
         secret_key = "s"
         brandname = "UBND HAILANG"
+        free_text = true
         fold_diacritics = "always"
         price_per_segment = 800
 
@@ -150,8 +151,8 @@ struct ConfigurationTests {
     @Test(arguments: [
         zns + "secret_key = \"s\"\ntemplate_params = { ten = \"name\", nut_xac_nhan = \"link\" }",
         "[[channels]]\nname = \"oa\"\nkind = \"zalo-oa\"\napp_id = \"1\"\nrefresh_token = \"rt\"\nsecret_key = \"s\"",
-        "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"\nsender = \"UBND XA\"",
-        "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"2\"",
+        "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"\nsender = \"UBND XA\"\nfree_text = true",
+        "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"2\"\nfree_text = true",
     ])
     func completeChannelsLoad(text: String) throws {
         #expect(try LoaConfiguration.parse(text, environment: [:]).channels.count == 1)

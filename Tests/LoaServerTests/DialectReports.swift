@@ -52,6 +52,7 @@ struct DialectReports: Sendable, CustomTestStringConvertible {
         kind = "speedsms"
         access_token = "speedsms-token"
         sms_type = "2"
+        free_text = true
         [[channels]]
         name = "twilio"
         kind = "twilio"

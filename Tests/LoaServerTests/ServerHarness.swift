@@ -29,7 +29,7 @@ final class ServerHarness: Sendable {
     /// `publicURL` replaces the server's own URL (as behind a TLS proxy).
     static func start(
         now: @escaping @Sendable () -> Date = { Date() }, extraChannels: String = "", moreResidents: [ResidentInput] = [],
-        publicURL: String? = nil
+        publicURL: String? = nil, serverExtra: String = ""
     ) async throws -> ServerHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loa-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -58,6 +58,7 @@ final class ServerHarness: Sendable {
             listen = "127.0.0.1:\(port)"
             public_url = "\(publicURL ?? "http://127.0.0.1:\(port)")"
             hook_secret = "\(hookSecret)"
+            \(serverExtra)
             [[channels]]
             name = "zalo"
             kind = "zalo-zns"
@@ -72,6 +73,7 @@ final class ServerHarness: Sendable {
             api_key = "esms-key"
             secret_key = "esms-secret"
             brandname = "UBND XA"
+            free_text = true
             \(extraChannels)
             """, source: "test", environment: [:])
         var logger = Logger(label: "test.server")

@@ -58,8 +58,8 @@ public struct ESMSAdapter: ChannelAdapter {
     public var statusCallbacksCarryToken: Bool { true }
 
     /// The text this channel sends for `message`, with its coding and segments.
-    public func body(for message: OutboundMessage) -> SMSBody {
-        SMSComposer.body(for: message, folding: config.foldDiacritics)
+    public func body(for message: OutboundMessage) throws(SendError) -> SMSBody {
+        try SMSComposer.body(for: message, channel: config)
     }
 
     /// The `CallbackUrl` of the send with `RequestId` `key`: the status hook and, with the channel's
@@ -74,7 +74,7 @@ public struct ESMSAdapter: ChannelAdapter {
         guard let phone = message.recipient.phone else {
             throw SendError(.fallback, "no phone number: SMS cannot reach this resident")
         }
-        let sms = body(for: message)
+        let sms = try body(for: message)
         var json = JSONText()
         json.add("ApiKey", apiKey.value)
         json.add("SecretKey", secretKey.value)
@@ -95,7 +95,7 @@ public struct ESMSAdapter: ChannelAdapter {
         // Retrying an unreadable reply is safe: a repeat of the same RequestId is answered 124, not
         // sent twice (§11.1).
         let reply = try response.decodedReply(ESMSReply.self, gateway: "eSMS")
-        let segments = body(for: message).info.segments
+        let segments = try body(for: message).info.segments
         switch reply.codeResult {
         case ESMSCodes.accepted:
             return SendResult(state: .accepted, gatewayRef: reply.smsID, segments: segments)

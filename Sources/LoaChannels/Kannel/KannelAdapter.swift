@@ -67,8 +67,8 @@ public struct KannelAdapter: ChannelAdapter {
     public var statusCallbacksCarryToken: Bool { true }
 
     /// The text this channel sends for `message`, with its coding and segments.
-    public func body(for message: OutboundMessage) -> SMSBody {
-        SMSComposer.body(for: message, folding: config.foldDiacritics)
+    public func body(for message: OutboundMessage) throws(SendError) -> SMSBody {
+        try SMSComposer.body(for: message, channel: config)
     }
 
     /// The `dlr-url` for `key`: Loa's status hook with Kannel's escape codes left for Kannel to
@@ -86,7 +86,7 @@ public struct KannelAdapter: ChannelAdapter {
         guard let phone = message.recipient.phone else {
             throw SendError(.fallback, "no phone number: SMS cannot reach this resident")
         }
-        let sms = body(for: message)
+        let sms = try body(for: message)
         var query: [(String, String)] = [("username", username), ("password", password.value)]
         if let brandname { query.append(("from", brandname)) }
         // International digits without `+` (84…), the form SMSC routes and prefix rules match on.
@@ -103,7 +103,7 @@ public struct KannelAdapter: ChannelAdapter {
     }
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
-        let segments = body(for: message).info.segments
+        let segments = try body(for: message).info.segments
         switch KannelCodes.reading(response, now: now()) {
         case .accepted(let detail):
             // §8: 202 means handed to an SMSC driver (or queued), not delivered; no id to keep.

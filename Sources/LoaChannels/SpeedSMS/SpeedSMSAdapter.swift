@@ -50,8 +50,8 @@ public struct SpeedSMSAdapter: ChannelAdapter {
     }
 
     /// The text this channel sends for `message`, with its coding and segments.
-    public func body(for message: OutboundMessage) -> SMSBody {
-        SMSComposer.body(for: message, folding: config.foldDiacritics)
+    public func body(for message: OutboundMessage) throws(SendError) -> SMSBody {
+        try SMSComposer.body(for: message, channel: config)
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
@@ -59,7 +59,7 @@ public struct SpeedSMSAdapter: ChannelAdapter {
             throw SendError(.fallback, "no phone number: SMS cannot reach this resident")
         }
         var json = JSONText()
-        json.add("content", body(for: message).text)
+        json.add("content", try body(for: message).text)
         // §5: sms_type is a number in every client read.
         json.add("sms_type", smsType)
         json.add("sender", sender)
@@ -89,7 +89,7 @@ public struct SpeedSMSAdapter: ChannelAdapter {
             throw SpeedSMSCodes.error(code: reply.code ?? "", gatewayMessage: reply.message)
         }
         return SendResult(
-            state: .accepted, gatewayRef: reply.tranID, segments: body(for: message).info.segments,
+            state: .accepted, gatewayRef: reply.tranID, segments: try body(for: message).info.segments,
             detail: reply.summary)
     }
 }

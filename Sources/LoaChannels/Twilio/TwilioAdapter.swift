@@ -62,8 +62,8 @@ public struct TwilioAdapter: ChannelAdapter {
     }
 
     /// The text this channel sends for `message`, with its coding and segments.
-    public func body(for message: OutboundMessage) -> SMSBody {
-        SMSComposer.body(for: message, folding: config.foldDiacritics)
+    public func body(for message: OutboundMessage) throws(SendError) -> SMSBody {
+        try SMSComposer.body(for: message, channel: config)
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
@@ -73,7 +73,7 @@ public struct TwilioAdapter: ChannelAdapter {
         var fields: [(String, String)] = [("To", phone.e164)]
         if let from { fields.append(("From", from)) }
         if let messagingServiceSID { fields.append(("MessagingServiceSid", messagingServiceSID)) }
-        fields.append(("Body", body(for: message).text))
+        fields.append(("Body", try body(for: message).text))
         if let statusCallbackURL { fields.append(("StatusCallback", statusCallbackURL)) }
         let headers: HTTPHeaders = [
             "Content-Type": "application/x-www-form-urlencoded",
@@ -115,7 +115,7 @@ public struct TwilioAdapter: ChannelAdapter {
                 code: reply.errorCode ?? "", twilioMessage: reply.errorMessage, now: now(), response: response)
         }
         // Twilio bills `num_segments`; it is missing only from odd replies, where Loa's own count stands.
-        let segments = reply.segments ?? body(for: message).info.segments
+        let segments = if let counted = reply.segments { counted } else { try body(for: message).info.segments }
         return SendResult(
             state: .accepted, gatewayRef: sid, segments: segments, detail: reply.status.map { "Twilio status \($0)" })
     }

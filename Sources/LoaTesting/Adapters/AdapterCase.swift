@@ -42,7 +42,9 @@ public struct AdapterCase: Sendable, CustomStringConvertible {
     init(_ fixture: AdapterFixture, kind: String, source: String) throws(FixtureError) {
         label = fixture.label
         self.source = source
-        config = ["name": .string(kind), "kind": .string(kind)].merging(fixture.config) { $1 }
+        // Rows show the wire format, so template-only kinds take any text unless a row says `free_text: false`.
+        let freeText: [String: JSONValue] = ["esms", "speedsms"].contains(kind) ? ["free_text": .bool(true)] : [:]
+        config = ["name": .string(kind), "kind": .string(kind)].merging(freeText) { $1 }.merging(fixture.config) { $1 }
         let zone = TimeZone(identifier: fixture.message?.timeZone ?? "Asia/Ho_Chi_Minh")
         guard let zone else { throw FixtureError("\(source): unknown time_zone") }
         now = try fixture.now.map { text throws(FixtureError) in try Self.date(text, zone: zone, source: source) }

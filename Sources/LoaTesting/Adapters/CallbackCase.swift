@@ -36,7 +36,9 @@ public struct CallbackCase: Sendable, CustomStringConvertible {
     init(_ fixture: CallbackFixture, kind: String, source: String) throws(FixtureError) {
         label = fixture.label
         self.source = source
-        config = ["name": .string(kind), "kind": .string(kind)].merging(fixture.config) { $1 }
+        // Rows show the wire format, so template-only kinds take any text unless a row says `free_text: false`.
+        let freeText: [String: JSONValue] = ["esms", "speedsms"].contains(kind) ? ["free_text": .bool(true)] : [:]
+        config = ["name": .string(kind), "kind": .string(kind)].merging(freeText) { $1 }.merging(fixture.config) { $1 }
         let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
         let receivedAt = try fixture.receivedAt.map { text throws(FixtureError) in
             try AdapterCase.date(text, zone: zone, source: source)

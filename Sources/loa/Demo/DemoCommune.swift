@@ -70,6 +70,15 @@ enum DemoCommune {
         brandname = "UBND XA"
         fold_diacritics = "auto"
         price_per_segment = 800
+        # Customer-care brandname SMS (tin CSKH) must match a text registered with the carriers
+        # (mẫu tin đăng ký): the literal text goes out as written, and the first template whose
+        # placeholders all have values is used. {name:30} is a slot registered for 30 characters.
+        [[channels.templates]]
+        name = "hop"
+        text = "UBND {commune} moi ong/ba {name:30} du {title} luc {meeting_at} tai {place}. Xac nhan: {link}"
+        [[channels.templates]]
+        name = "thong-bao"
+        text = "UBND {commune} thong bao: {title}. Chi tiet: {link}"
         """
     }
 
