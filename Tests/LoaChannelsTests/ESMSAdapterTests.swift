@@ -26,8 +26,9 @@ struct ESMSAdapterTests {
         let adapter = try ChannelRegistry.adapter(for: try #require(cases.first).channelConfig(), hooks: hooks)
         let esms = try #require(adapter as? ESMSAdapter)
         let base = "https://loa.example.gov.vn/hooks/sms/375e7fcc3aa7343e6e0fad914d993d82/status"
-        // eSMS appends its own parameters (RequestId, SendStatus…) to this URL (gateways.md §4.3).
-        #expect(esms.callbackURL(for: "K1") == base + "?t=87f837c7c6bda8fd")
-        #expect(esms.callbackURL(for: "N1M7C0") == base + "?t=05d4517c4b0ddfc0")
+        // eSMS appends its own parameters (RequestId, SendStatus…) to this URL (gateways.md §4.3);
+        // the key stands in for the empty `RequestId=` of eSMS's own samples (§13).
+        #expect(esms.callbackURL(for: "K1") == base + "?key=K1&t=87f837c7c6bda8fd")
+        #expect(esms.callbackURL(for: "N1M7C0") == base + "?key=N1M7C0&t=05d4517c4b0ddfc0")
     }
 }

@@ -48,7 +48,8 @@ struct ESMSCallbackReport: Sendable {
             return number
         }
         smsID = value("SMSID")
-        requestID = value("RequestId")
+        // §13: eSMS's samples leave `RequestId=` empty; the key Loa put in the CallbackUrl stands in.
+        requestID = value("RequestId") ?? value("key")
         guard smsID != nil || requestID != nil else {
             throw CallbackError(.malformed, "eSMS report names neither RequestId nor SMSID")
         }
@@ -64,9 +65,6 @@ struct ESMSCallbackReport: Sendable {
         typeID = value("TypeId")
         telcoID = value("telcoid")
         errorInfo = value("error_info")
-        if status == 5, sendSuccess == 0, sendFailed == 0 {
-            throw CallbackError(.malformed, "eSMS report: SendStatus 5 without SendSuccess or SendFailed")
-        }
     }
 
     /// Loa's `RequestId` when eSMS echoes it, else eSMS's own `SMSID` from the send reply.
@@ -75,9 +73,14 @@ struct ESMSCallbackReport: Sendable {
         return .gatewayRef(smsID ?? "")
     }
 
-    /// The state the report means; nil for statuses §4.3 does not list.
+    /// The state the report means; nil for statuses §4.3 does not list, and for a finished report
+    /// that counts neither a success nor a failure.
     var state: MessageState? {
         switch sendStatus {
+        // gateways.md §13: eSMS's own sample report is `SendStatus=5&SendSuccess=0&SendFailed=0`
+        // (and an empty `RequestId=`): finished, but it says nothing about the number. No news,
+        // answered 200 so eSMS does not retry it, and the message keeps its state.
+        case 5 where sendSuccess == 0 && sendFailed == 0: nil
         // Loa sends one number per request: any success on it means that number got it.
         case 5: sendSuccess > 0 ? .delivered : .failed
         case 4: .failed

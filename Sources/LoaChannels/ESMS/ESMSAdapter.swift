@@ -63,11 +63,13 @@ public struct ESMSAdapter: ChannelAdapter {
     }
 
     /// The `CallbackUrl` of the send with `RequestId` `key`: the status hook and, with the channel's
-    /// secrets, a per-message token, since eSMS signs nothing (§4.3) and echoes `RequestId` beside it.
+    /// secrets, the key and a per-message token, since eSMS signs nothing (§4.3) and its own
+    /// callback samples carry an empty `RequestId=` (§13): the key in the URL still names the message.
     public func callbackURL(for key: String) -> String? {
         guard let statusCallbackURL else { return nil }
         guard let hookSecret else { return statusCallbackURL }
-        return statusCallbackURL + (statusCallbackURL.contains("?") ? "&" : "?") + hookSecret.tokenQuery(for: key)
+        return statusCallbackURL + (statusCallbackURL.contains("?") ? "&" : "?") + "key=" + FormEncoding.escape(key)
+            + "&" + hookSecret.tokenQuery(for: key)
     }
 
     public func makeRequest(for message: OutboundMessage) throws(SendError) -> HTTPRequest {
@@ -105,7 +107,7 @@ public struct ESMSAdapter: ChannelAdapter {
                 state: .accepted, gatewayRef: reply.smsID, segments: segments,
                 detail: "duplicate RequestId: already accepted")
         default:
-            throw ESMSCodes.error(code: reply.codeResult, gatewayMessage: reply.errorMessage)
+            throw ESMSCodes.error(for: reply)
         }
     }
 }

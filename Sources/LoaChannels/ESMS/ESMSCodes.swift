@@ -7,6 +7,8 @@ enum ESMSCodes {
     static let accepted = "100"
     /// The `RequestId` was already used today: an earlier attempt got through (§11.1).
     static let duplicateRequest = "124"
+    /// The code of the send page's `{"error":"Invalid request"}` sample (gateways.md §13).
+    static let invalidRequest = "99"
 
     struct Entry: Sendable {
         var kind: SendError.Kind
@@ -23,6 +25,17 @@ enum ESMSCodes {
         "146": Entry(kind: .permanent, meaning: "content does not match a registered customer-care template"),
         "177": Entry(kind: .permanent, meaning: "carrier not registered for this brandname"),
     ]
+
+    /// The error for a reply other than the two accepting ones.
+    static func error(for reply: ESMSReply) -> SendError {
+        guard reply.isInvalidRequest else { return error(code: reply.codeResult, gatewayMessage: reply.errorMessage) }
+        // The same request would be refused again: stop, and say what to check (the send page's
+        // advice for this body: the connection details, or eSMS's support).
+        let said = reply.errorMessage.map { " (eSMS: \($0))" } ?? ""
+        return SendError(
+            .permanent, "eSMS refused the request as invalid; check api_key, secret_key, brandname and base_url" + said,
+            gatewayCode: invalidRequest)
+    }
 
     /// The error for any code other than the two accepting ones.
     static func error(code: String, gatewayMessage: String?) -> SendError {

@@ -15,7 +15,8 @@ enum ESMSCode: Int, Sendable {
         case .authorizeFailed: "Authorize Failed"
         case .brandnameNotFound: "Brandname not found or not active"
         case .invalidPhone: "Invalid phone number format"
-        case .duplicateRequestID: "Duplicate RequestId"
+        // gateways.md §13: eSMS's own 124 sample says "Request exist 1".
+        case .duplicateRequestID: "Request exist 1"
         case .templateMismatch: "Content does not match a registered customer-care template"
         }
     }
