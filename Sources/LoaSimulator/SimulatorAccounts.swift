@@ -27,6 +27,10 @@ public struct ESMSAccount: Sendable {
     public var secretKey: String = "sim-esms-secret-key"
     /// The registered brandnames, or nil to accept any non-empty one; others get `104`.
     public var brandnames: Set<String>?
+    /// The main balance `GetBalance_json` reports, in VND (not a vendor figure).
+    public var balance: Int = 2_000_000
+    /// The `UserID` `GetBalance_json` reports.
+    public var userID: Int = 41_207
 
     /// Creates the account with the simulator's default credentials.
     public init() {}

@@ -38,8 +38,13 @@ struct KannelDialect: SendDialect {
         guard send["username", "user"] == account.username, send["password", "pass"] == account.password else {
             return Self.reply(403, "Authorization failed for sendsms", outcome: .rejected(code: 403))
         }
-        guard let receiver = send["to"], !receiver.isEmpty else {
+        // smsbox checks the credentials first, then the receiver (KAN `gw/smsbox.c`): a request with
+        // good credentials and no `to` is how `loa channels check` proves them without sending.
+        guard let receiver = send["to"] else {
             return Self.reply(400, "Missing receiver number, rejected", outcome: .rejected(code: 400))
+        }
+        guard !receiver.isEmpty else {
+            return Self.reply(400, "Empty receiver number not allowed, rejected", outcome: .rejected(code: 400))
         }
         let mask = Int(send["dlr-mask"] ?? "") ?? 0
         let dlrURL = send["dlr-url"].flatMap { $0.isEmpty ? nil : $0 }

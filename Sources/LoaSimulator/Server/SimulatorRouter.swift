@@ -13,6 +13,9 @@ enum SimulatorRouter {
         router.post(RouterPath(ESMSDialect.path)) { request, _ in
             await pipeline.respond(to: request, with: ESMSDialect())
         }
+        ESMSBalance.add(to: router, engine: engine)
+        SpeedSMSUserInfo.add(to: router, engine: engine)
+        TwilioAccountRoutes.add(to: router, engine: engine)
         router.post(RouterPath(SpeedSMSDialect.path)) { request, _ in
             await pipeline.respond(to: request, with: SpeedSMSDialect())
         }
@@ -25,6 +28,8 @@ enum SimulatorRouter {
         router.post("/webhook/**") { request, _ in
             await pipeline.respond(to: request, with: WebhookDialect())
         }
+        // A receiver that is there answers HEAD without taking anything (`loa channels check`).
+        router.head("/webhook/**") { _, _ in Response(status: .ok) }
         addInspection(to: router, state: engine.state)
         return router
     }

@@ -25,7 +25,7 @@ struct SpeedSMSSend: Sendable {
         sender = object["sender"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    private static func basic(_ header: String) -> (user: String, password: String)? {
+    static func basic(_ header: String) -> (user: String, password: String)? {
         guard header.lowercased().hasPrefix("basic "),
             let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")

@@ -27,7 +27,7 @@ struct TwilioSend: Sendable {
     }
 
     /// `Basic base64(user:password)` split into its two parts.
-    private static func basic(_ header: String) -> (user: String, password: String)? {
+    static func basic(_ header: String) -> (user: String, password: String)? {
         guard header.lowercased().hasPrefix("basic "),
             let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
