@@ -163,3 +163,57 @@ struct ZaloTokenKeeperTests {
         messageID: 1, idempotencyKey: "N1M1C0", noticeID: "N1", shortCode: "K7QX", kind: .notice,
         title: "Thông báo", body: "Nội dung", recipient: .init(name: "An", phone: nil, zaloID: "8493021847562910384"))
 }
+
+/// One keeper per Zalo app and OA, whatever number of channels send with it (gateways.md §13).
+@Suite("Zalo token keeper per app")
+struct ZaloSharedKeeperTests {
+    let client = HTTPClient()
+
+    @Test("Two channels of one app share one keeper and refresh once")
+    func twoChannelsRefreshOnce() async throws {
+        let fake = try ZaloTokenFake(refreshDelay: .milliseconds(200))
+        fake.state.withLock { $0.liveAccessToken = "AT-dead" }
+        let configs = [try fake.channel(name: "zalo-oa"), try fake.channel(name: "zalo-oa-2")]
+        let adapters = try ChannelRegistry.adapters(for: configs)
+        let holders = adapters.compactMap { $0 as? any ZaloTokenHolder }
+        #expect(holders.count == 2 && holders[0].tokens === holders[1].tokens)
+        #expect(holders[0].tokens.channels == ["zalo-oa", "zalo-oa-2"] && holders[0].tokens.key == ZaloTokenFake.key)
+        let vault = RecordingVault(fake: fake)
+        await holders[0].tokens.connect(vault: vault, transport: client)
+        // Both channels' sends are refused (-216) at once; one refresh serves both.
+        async let one = adapters[0].sendRenewingCredentials(ZaloTokenKeeperTests.message, over: client)
+        async let two = adapters[1].sendRenewingCredentials(ZaloTokenKeeperTests.message, over: client)
+        let results = [try await one, try await two]
+        #expect(results.allSatisfy { $0.gatewayRef == "m-1" })
+        #expect(fake.state.withLock { $0.refreshForms.count } == 1, "one refresh token spent once")
+        #expect(await vault.pairs[ZaloTokenFake.key]?.refreshToken == "RT-1")
+    }
+
+    @Test("A configured access token is used until refused, not refreshed at start")
+    func configuredTokenIsNotRefreshedAtOnce() async throws {
+        let fake = try ZaloTokenFake(refreshDelay: .zero)
+        let keeper = ZaloTokenKeeper(config: try fake.channel())
+        await keeper.connect(vault: RecordingVault(fake: fake), transport: client)
+        #expect(keeper.refreshDue == nil)
+        try await keeper.refreshIfDue()
+        #expect(fake.state.withLock { $0.refreshForms.isEmpty })
+        // Only a refresh token: an access token is minted at once.
+        let bare = ZaloTokenKeeper(config: try fake.channel(accessToken: nil))
+        #expect(bare.refreshDue == .distantPast)
+    }
+
+    @Test("A pair saved under a channel's name is carried over to its app's key")
+    func legacyPairCarriedOver() async throws {
+        let fake = try ZaloTokenFake(refreshDelay: .zero)
+        fake.state.withLock { $0.liveRefreshTokens = ["RT-9"] }
+        let refreshed = Date().addingTimeInterval(-600)
+        let legacy = ZaloCredentials(
+            key: "zalo", accessToken: "AT-9", refreshToken: "RT-9", expiresAt: refreshed.addingTimeInterval(90_000),
+            refreshedAt: refreshed)
+        let vault = RecordingVault(fake: fake, stored: [legacy])
+        let keeper = ZaloTokenKeepers(channels: [try fake.channel(name: "zalo")]).keepers[0]
+        await keeper.connect(vault: vault, transport: client)
+        #expect(keeper.accessToken == "AT-9")
+        #expect(await vault.pairs[ZaloTokenFake.key]?.refreshToken == "RT-9")
+    }
+}
