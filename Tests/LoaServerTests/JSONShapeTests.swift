@@ -57,8 +57,9 @@ struct JSONShapeTests {
             name: "preview channel without a price",
             value: NoticePreview.ChannelCost(
                 name: "sms", kind: "esms", foldDiacritics: "auto", sends: "folded", segments: 1, pricePerSegment: nil,
-                perResident: nil, audience: nil),
-            keys: keys(NoticePreview.ChannelCost.CodingKeys.self), nulls: ["price_per_segment", "per_resident", "audience"]),
+                perResident: nil, audience: nil, template: nil, text: "Hop thon: 19:30 tai nha van hoa", refusal: nil),
+            keys: keys(NoticePreview.ChannelCost.CodingKeys.self),
+            nulls: ["price_per_segment", "per_resident", "audience", "template", "refusal"]),
         Shape(
             name: "audit entry",
             value: APIHandlers.AuditJSON(at: "2026-12-02T08:00:00+07:00", actor: "cli", action: "token.create", subject: "admin", detail: nil),

@@ -94,10 +94,18 @@ extension DashboardPages {
             costs += "<li>\(HTML.escape(channel.name)): \(text["accented"]) \(Int(audience.accented)) · \(text["folded"]) \(Int(audience.folded))"
                 + " (\(text["saved"]) \(Int(audience.difference)))</li>"
         }
+        var sends = ""
+        for channel in preview.channels {
+            let template = channel.template.map { "\(text["template"]) '\(HTML.escape($0))'" }
+                ?? (channel.refusal == nil ? text["freetext"] : text["nofit"])
+            sends += "<p>\(HTML.escape(channel.name)): \(template), \(channel.segments) \(text["segments"])</p>"
+                + "<pre>\(HTML.escape(channel.text ?? channel.refusal ?? ""))</pre>"
+        }
         return """
             <div class=preview><p class=muted>\(text["preview.note"]) \(preview.targeted) \(text["residents"]).</p>
             <p>\(text["accented"]): \(preview.accented.segments) \(text["segments"])</p><pre>\(HTML.escape(preview.accented.text))</pre>
             <p>\(text["folded"]): \(preview.folded.segments) \(text["segments"])</p><pre>\(HTML.escape(preview.folded.text))</pre>
+            \(sends)
             \(costs.isEmpty ? "" : "<p>\(text["cost"]):</p><ul>\(costs)</ul>")</div>
             """
     }

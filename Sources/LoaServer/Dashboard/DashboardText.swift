@@ -24,6 +24,7 @@ struct DashboardText: Sendable {
         "signature": "Ký xác nhận", "residents": "người", "none": "Chưa có thông báo nào.", "sheet.intro": "Danh sách hộ cần đến tận nhà báo tin",
         "convocation": "Giấy mời họp", "notice": "Thông báo", "alert": "Cảnh báo", "active": "Đang gửi", "cancelled": "Đã hủy",
         "lang": "English", "preview.note": "Xem trước: chưa có gì được lưu hay gửi đi.", "rows": "dòng",
+        "template": "Mẫu tin đăng ký", "freetext": "Tin tự do (không theo mẫu)", "nofit": "Không mẫu tin nào phù hợp",
         "audit": "Nhật ký thay đổi", "when": "Thời điểm", "who": "Người thực hiện", "action": "Thao tác", "subject": "Đối tượng", "detail": "Chi tiết",
     ]
 
@@ -44,6 +45,7 @@ struct DashboardText: Sendable {
         "residents": "residents", "none": "No notices yet.", "sheet.intro": "Households to visit in person",
         "convocation": "Convocation", "notice": "Notice", "alert": "Alert", "active": "Active", "cancelled": "Cancelled",
         "lang": "Tiếng Việt", "preview.note": "Preview: nothing was stored or sent.", "rows": "rows",
+        "template": "Registered template", "freetext": "Free text (no template)", "nofit": "No registered template fits",
         "audit": "Audit log", "when": "When", "who": "Who", "action": "Action", "subject": "Subject", "detail": "Detail",
     ]
 }

@@ -25,9 +25,15 @@ public struct NoticePreview: Encodable, Sendable {
         @NullEncoded public var pricePerSegment: Double?
         @NullEncoded public var perResident: Amounts?
         @NullEncoded public var audience: Amounts?
+        /// The registered template the channel would use, or nil for free text (and when none fits).
+        @NullEncoded public var template: String?
+        /// The exact text a resident gets on this channel; nil when no template fits.
+        @NullEncoded public var text: String?
+        /// Why no registered template fits the notice; nil when the channel can send it.
+        @NullEncoded public var refusal: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case name, kind, sends, segments, audience
+            case name, kind, sends, segments, audience, template, text, refusal
             case foldDiacritics = "fold_diacritics"
             case pricePerSegment = "price_per_segment"
             case perResident = "per_resident"
@@ -58,14 +64,7 @@ public struct NoticePreview: Encodable, Sendable {
     public static let linkTokenLength = 32
 
     public init(draft: NoticeDraft, configuration: LoaConfiguration, targeted: Int, unreachable: Int) {
-        // The text every SMS adapter sends, with a stand-in for the resident's own link, which
-        // `loa run` adds to every message; the stand-in has the real length, so counts are exact.
-        let link = configuration.server.publicURL + "/m/" + String(repeating: "x", count: Self.linkTokenLength)
-        let message = OutboundMessage(
-            messageID: 0, idempotencyKey: "preview", noticeID: "preview", shortCode: "", kind: draft.kind,
-            title: draft.title, body: draft.body, link: link, recipient: .init(name: "", phone: nil),
-            meetingAt: draft.meetingAt, place: draft.place, expiresAt: draft.expiresAt,
-            timeZone: configuration.commune.timeZone)
+        let message = Self.message(draft: draft, configuration: configuration)
         let accentedBody = SMSComposer.body(for: message, folding: .never)
         let foldedBody = SMSComposer.body(for: message, folding: .always)
         self.targeted = targeted
@@ -74,9 +73,18 @@ public struct NoticePreview: Encodable, Sendable {
         self.accented = Self.rendering(accentedBody)
         self.folded = Self.rendering(foldedBody)
         let reachable = self.reachable
-        let (accentedParts, foldedParts) = (Double(accentedBody.info.segments), Double(foldedBody.info.segments))
         self.channels = configuration.channels.filter(\.kind.isSMS).map { channel in
-            let sent = SMSComposer.body(for: message, folding: channel.foldDiacritics)
+            let sample = Self.sample(message, channel: channel, commune: configuration.commune.name)
+            let (accentedParts, foldedParts) = sample.map { (Double($0.accented.info.segments), Double($0.folded.info.segments)) }
+                ?? (Double(accentedBody.info.segments), Double(foldedBody.info.segments))
+            let sent: SMSRendering?
+            let refusal: String?
+            switch sample?.chosen ?? .success(SMSRendering(
+                template: nil, body: SMSComposer.body(for: message, folding: channel.foldDiacritics)))
+            {
+            case .success(let rendering): (sent, refusal) = (rendering, nil)
+            case .failure(let problem): (sent, refusal) = (nil, problem.description)
+            }
             let per = channel.pricePerSegment.map { price in
                 Amounts(
                     accented: price * accentedParts, folded: price * foldedParts,
@@ -84,11 +92,13 @@ public struct NoticePreview: Encodable, Sendable {
             }
             return ChannelCost(
                 name: channel.name, kind: channel.kind.rawValue, foldDiacritics: channel.foldDiacritics.rawValue,
-                sends: sent.needsUnicode ? "accented" : "folded", segments: sent.info.segments,
+                sends: sent.map { $0.body.needsUnicode ? "accented" : "folded" } ?? "nothing",
+                segments: sent?.body.info.segments ?? 0,
                 pricePerSegment: channel.pricePerSegment, perResident: per,
                 audience: per.map { Amounts(
                     accented: $0.accented * Double(reachable), folded: $0.folded * Double(reachable),
-                    difference: $0.difference * Double(reachable)) })
+                    difference: $0.difference * Double(reachable)) },
+                template: sent?.template, text: sent?.body.text, refusal: refusal)
         }
     }
 

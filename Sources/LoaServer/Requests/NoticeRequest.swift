@@ -96,6 +96,7 @@ public struct NoticeRequest: Decodable, Sendable {
             kind: kind, title: title, body: body, audience: selectors, channels: policy, sendAt: sendAt,
             expiresAt: expiresAt, meetingAt: meetingAt, place: place, ackRequired: ackRequired,
             reminders: reminders.sorted(by: >), priority: priority, createdBy: createdBy)
+        if let refusal = Self.templateRefusal(draft, configuration: configuration, flag: flag) { throw fail(refusal) }
         if let segments = Self.smsSegments(draft, configuration: configuration), segments > limits.smsSegments {
             throw fail(
                 "\(flag("body")): the SMS would take \(segments) parts; at most \(limits.smsSegments) are allowed "

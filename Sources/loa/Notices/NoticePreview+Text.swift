@@ -20,17 +20,32 @@ extension NoticePreview {
             return lines.joined(separator: "\n")
         }
         var table = Listing([
-            "CHANNEL", "FOLD", "SENDS", "SEGMENTS", "PRICE/SEGMENT", "PER RESIDENT (ACCENTED/FOLDED/SAVED)",
+            "CHANNEL", "TEMPLATE", "FOLD", "SENDS", "SEGMENTS", "PRICE/SEGMENT", "PER RESIDENT (ACCENTED/FOLDED/SAVED)",
             "AUDIENCE (ACCENTED/FOLDED/SAVED)",
         ])
         for channel in channels {
             table.append([
-                channel.name, channel.foldDiacritics, channel.sends, String(channel.segments),
+                channel.name, channel.template ?? (channel.refusal == nil ? "free text" : "none fits"),
+                channel.foldDiacritics, channel.sends, String(channel.segments),
                 channel.pricePerSegment.map(Self.amount) ?? "-", channel.perResident.map(Self.amounts) ?? "-",
                 channel.audience.map(Self.amounts) ?? "-",
             ])
         }
         lines.append(table.text)
+        lines.append("")
+        for channel in channels {
+            let template = channel.template.map { "template '\($0)'" } ?? "free text"
+            if let text = channel.text {
+                lines.append("\(channel.name) sends (\(template), \(parts(channel.segments))):")
+                lines.append("  " + text)
+            } else if let refusal = channel.refusal {
+                lines.append("\(channel.name) cannot send this notice: \(refusal)")
+            }
+        }
+        if channels.contains(where: { $0.template != nil }) {
+            lines.append("(a template's {name} and {hamlet} show a stand-in as long as the slot allows)")
+        }
+        lines.append("")
         if channels.contains(where: { $0.pricePerSegment == nil }) {
             lines.append("(set price_per_segment on a channel to see its costs)")
         }
