@@ -108,6 +108,66 @@ struct KannelPeer: Sendable {
         return texts
     }
 
+    /// The long texts fakesmsc printed as received, one per concatenation reference in order:
+    /// how many parts the UDH announced, which part numbers came, and the parts' text joined in
+    /// part order (`<from to udh UDH data DATA>`, UDH `05 00 03 ref total seq`).
+    func fakeSMSCConcatenated() -> [(total: Int, parts: [Int], text: String)] {
+        let log = (try? String(contentsOfFile: directory + "/fakesmsc.log", encoding: .utf8)) ?? ""
+        var order: [UInt8] = []
+        var found: [UInt8: (total: Int, parts: [Int: String])] = [:]
+        for line in log.split(separator: "\n") {
+            guard let open = line.range(of: ": <"), line.hasSuffix(">") else { continue }
+            let fields = line[open.upperBound..<line.index(before: line.endIndex)].split(separator: " ")
+            guard fields.count >= 6, fields[2] == "udh" else { continue }
+            let udh = FormEncoding.decodeBytes(String(fields[3]))
+            guard udh.count == 6, udh[1] == 0 else { continue }
+            // A reference seen again after its text was complete starts a new text.
+            if let earlier = found[udh[3]], earlier.parts.count == earlier.total {
+                found[udh[3]] = nil
+                order.removeAll { $0 == udh[3] }
+            }
+            if found[udh[3]] == nil { order.append(udh[3]) }
+            found[udh[3], default: (Int(udh[4]), [:])].parts[Int(udh[5])] = Self.utf16BE(percentEncoded: String(fields[5]))
+        }
+        return order.compactMap { reference in
+            found[reference].map { entry in
+                let numbers = entry.parts.keys.sorted()
+                return (entry.total, numbers, numbers.compactMap { entry.parts[$0] }.joined())
+            }
+        }
+    }
+
+    /// Waits until fakesmsc has printed `text` as received (10 s at most): it prints what it got
+    /// only between reads of its input, up to 3 s after Kannel's DLRs for the same text.
+    func waitForFakeSMSCText(_ text: String) async throws -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while !fakeSMSCTexts().contains(text) {
+            guard clock.now < deadline else { return false }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return true
+    }
+
+    /// Makes fakesmsc send Kannel a resident's SMS: one line on the FIFO `scripts/lib/kannel.sh`
+    /// gives it as input, `<from> <to> ucs2 <UTF-16BE bytes URL-encoded>` (Kannel 1.4.5's fakesmsc
+    /// types: text, data, ucs2, udh-data, udh-text, route, dlr-mask). fakesmsc reads its input
+    /// through a stdio buffer but waits on the descriptor, so a second line written at once stays
+    /// unread until more input comes: send one line and wait for it before the next.
+    func sendFromPhone(_ from: String, to: String, ucs2 text: String) throws {
+        var encoded = ""
+        for unit in text.utf16 {
+            for byte in [UInt8(unit >> 8), UInt8(unit & 0xFF)] {
+                encoded += String(format: "%%%02X", byte)
+            }
+        }
+        guard let fifo = FileHandle(forWritingAtPath: directory + "/fakesmsc.in") else {
+            throw KannelUpstreamStub.Failure(description: "cannot open \(directory)/fakesmsc.in")
+        }
+        defer { try? fifo.close() }
+        try fifo.write(contentsOf: Data("\(from) \(to) ucs2 \(encoded)\n".utf8))
+    }
+
     /// Text Kannel passes on as URL-encoded UTF-16BE bytes (`%00H%1E%CD…`, `+` = byte 0x20).
     static func utf16BE(percentEncoded text: String) -> String {
         let bytes = Array(FormEncoding.decodeBytes(text))

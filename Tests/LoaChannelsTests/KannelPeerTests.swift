@@ -59,7 +59,7 @@ struct KannelPeerTests {
         let observed = try states(try await KannelPeer.waitForReports(2, for: message.idempotencyKey, on: receiver), adapter: adapter)
         #expect(Set(observed.map(\.state)) == [.accepted, .delivered])
         let sent = try adapter.body(for: message).text
-        #expect(peer.fakeSMSCTexts().contains(sent), "fakesmsc saw \(peer.fakeSMSCTexts().suffix(3))")
+        #expect(try await peer.waitForFakeSMSCText(sent), "fakesmsc saw \(peer.fakeSMSCTexts().suffix(3))")
     }
 
     @Test("A prefix no SMSC takes: 403 Not routable (permanent) and DLR 16 → failed")

@@ -68,10 +68,12 @@ kannel_start() {
     done
     _kannel_spawn smsbox /usr/sbin/smsbox -v 1 "$LOA_KANNEL_DIR/kannel.conf"
     # fakesmsc reads messages to send from stdin and quits at its end: give it a FIFO that this
-    # shell holds open (closed by kannel_stop, or when the shell exits).
+    # shell holds open (closed by kannel_stop, or when the shell exits). Each line a test writes
+    # there ("<from> <to> text|ucs2 <msg>") reaches Kannel as a resident's SMS; `-m -1` lets it
+    # send any number of them (`-m 0` would only listen).
     mkfifo "$LOA_KANNEL_DIR/fakesmsc.in"
     exec {LOA_KANNEL_FIFO_FD}<>"$LOA_KANNEL_DIR/fakesmsc.in"
-    "$LOA_KANNEL_FAKESMSC" -H 127.0.0.1 -r "$fake" -m 0 <"$LOA_KANNEL_DIR/fakesmsc.in" \
+    "$LOA_KANNEL_FAKESMSC" -H 127.0.0.1 -r "$fake" -m -1 <"$LOA_KANNEL_DIR/fakesmsc.in" \
         >"$LOA_KANNEL_DIR/fakesmsc.log" 2>&1 &
     echo $! >"$LOA_KANNEL_DIR/fakesmsc.pid"
     # Ready when sendsms answers and the fake SMSC is online (else submits answer "3: Queued").

@@ -6,7 +6,8 @@ import LoaCore
 /// - `status`: the delivery report to the `dlr-url` Loa sent,
 ///   `?key=<idempotency key>&t=<token>&type=%d&ts=%T&smsc=%i&reply=%A`.
 /// - `inbound`: a resident's SMS, from an `sms-service` whose `get-url` is
-///   `…/inbound?from=%p&to=%P&text=%a&ts=%T&id=%I&smsc=%i` (see `scripts/kannel/kannel.conf`).
+///   `…/inbound?from=%p&to=%P&text=%b&coding=%c&charset=%C&ts=%T&id=%I&smsc=%i` (see
+///   `scripts/kannel/kannel.conf`); the text is decoded by `coding`/`charset` (`KannelInboundText`).
 ///
 /// Kannel cannot sign anything (§8): the channel's hook secret in the path and, on reports, the
 /// per-message token beside the key are the proof of origin; the server checks both, so
@@ -46,8 +47,9 @@ extension KannelAdapter {
             guard let from = value("from") else {
                 throw CallbackError(.malformed, "Kannel inbound SMS without from (%p)")
             }
-            guard let text = pairs.first(where: { $0.name == "text" })?.value else {
-                throw CallbackError(.malformed, "Kannel inbound SMS from \(from) without text (%a)")
+            let decoded = try KannelInboundText.decode(request, coding: value("coding"), charset: value("charset"))
+            guard let text = decoded ?? pairs.first(where: { $0.name == "text" })?.value else {
+                throw CallbackError(.malformed, "Kannel inbound SMS from \(from) without text (%b)")
             }
             let sender = Self.e164(from)
             // `%I` is stable across smsbox's retries of one get-url; without it, sender + time + text.

@@ -26,6 +26,11 @@ enum KannelCodes {
             if text.hasPrefix("3:") {
                 return .accepted(detail: "queued by Kannel for later delivery (no SMSC connected)")
             }
+            // §13: with `immediate-sendsms-reply = true` smsbox answers `Sent.` before bearerbox
+            // has taken the message; it is as far as such a Kannel says, so it is an acceptance.
+            if text.hasPrefix("Sent.") {
+                return .accepted(detail: "Kannel answered Sent. (immediate-sendsms-reply)")
+            }
             // Kannel's reply to a submit is never another 2xx text; without a recognised answer a
             // retry could send the SMS twice, so stop instead.
             return .failed(SendError(
