@@ -1,4 +1,5 @@
 import LoaChannels
+import LoaConfig
 import LoaTesting
 import Testing
 
@@ -22,5 +23,15 @@ struct SpeedSMSAdapterTests {
         let cases = try AdapterHarness.cases("speedsms/send.json")
         let adapter = try ChannelRegistry.adapter(for: try #require(cases.first).channelConfig())
         #expect(adapter is SpeedSMSAdapter)
+    }
+
+    @Test("Without a rate the channel keeps to SpeedSMS's 60 requests a minute; a configured rate wins")
+    func defaultRate() throws {
+        let cases = try AdapterHarness.cases("speedsms/send.json")
+        var config = try #require(cases.first).channelConfig()
+        config.rate = nil
+        #expect(try SpeedSMSAdapter(config: config).config.rate?.description == "60/min")
+        config.rate = SendRate(parsing: "20/min")
+        #expect(try SpeedSMSAdapter(config: config).config.rate?.description == "20/min")
     }
 }

@@ -1,17 +1,16 @@
 import Foundation
 import LoaCore
 
-/// SpeedSMS delivery reports (gateways.md §5): a JSON POST pushed to the configured URL with
-/// `type`, `tranId`, `phone` and `status` (`0` = delivered).
+/// SpeedSMS pushes (gateways.md §5, §13): JSON POSTs to the URLs set in its dashboard.
 ///
-/// SpeedSMS signs nothing (§5, §11.3): the hook secret in the path, already checked by the server,
-/// is the only proof of origin, so `verify(_:)` keeps the protocol's default.
+/// - delivery reports: `type`, `tranId`, `phone` and `status` (`0` = delivered);
+/// - residents' SMS: `type`, `phone` and `content`, read as a reply from `phone`.
+///
+/// Either may arrive at either hook (the office registers URLs by hand): a report is told from an
+/// SMS by its `tranId`. SpeedSMS signs nothing (§5, §11.3): the hook secret in the path, already
+/// checked by the server, is the only proof of origin, so `verify(_:)` keeps the protocol's default.
 extension SpeedSMSAdapter {
     public func events(in request: HookRequest) throws(CallbackError) -> [GatewayEvent] {
-        guard request.event == .status else {
-            // §12: SpeedSMS's inbound format is not settled; replies need another channel for now.
-            throw CallbackError(.unsupported, "channel \(config.name) (speedsms) takes no inbound callbacks")
-        }
         guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) else {
             throw CallbackError(.malformed, "SpeedSMS report is not JSON")
         }
@@ -22,9 +21,42 @@ extension SpeedSMSAdapter {
             guard let fields = report as? [String: Any] else {
                 throw CallbackError(.malformed, "SpeedSMS report is not a JSON object")
             }
-            events.append(try Self.event(fields))
+            if fields["tranId"] == nil, fields["content"] != nil {
+                events.append(try Self.reply(fields, receivedAt: request.receivedAt))
+            } else if request.event == .inbound, fields["tranId"] == nil {
+                throw CallbackError(.malformed, "SpeedSMS incoming SMS has no content")
+            } else {
+                events.append(try Self.event(fields))
+            }
         }
         return events
+    }
+
+    /// A resident's SMS, `{"type": …, "phone": "84…", "content": "…"}` (§13).
+    private static func reply(_ fields: [String: Any], receivedAt: Date) throws(CallbackError) -> GatewayEvent {
+        guard let phoneText = text(fields["phone"]), !phoneText.isEmpty else {
+            throw CallbackError(.malformed, "SpeedSMS incoming SMS has no phone")
+        }
+        guard let content = fields["content"] as? String else {
+            throw CallbackError(.malformed, "SpeedSMS incoming SMS from \(phoneText): content is not text")
+        }
+        let sender = (try? PhoneNumber(parsing: phoneText))?.e164 ?? phoneText
+        // No id is documented: sender, text and the minute of arrival keep SpeedSMS's repeats of
+        // one push together while the same answer sent again later still counts.
+        let minute = Int64(receivedAt.timeIntervalSince1970 / 60)
+        return GatewayEvent(
+            subject: nil, change: .reply(from: sender, text: content.precomposed),
+            dedupeKey: "speedsms:in:\(sender):\(minute):\(digest(content))",
+            detail: text(fields["type"]).map { "SpeedSMS incoming SMS, type \($0)" })
+    }
+
+    /// A short stable fingerprint of `text` (FNV-1a), for dedupe keys only.
+    private static func digest(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16)
     }
 
     private static func event(_ fields: [String: Any]) throws(CallbackError) -> GatewayEvent {

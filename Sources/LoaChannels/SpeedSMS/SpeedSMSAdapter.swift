@@ -16,6 +16,9 @@ public struct SpeedSMSAdapter: ChannelAdapter {
     private let sender: String?
     private let now: @Sendable () -> Date
 
+    /// The `rate` used when the channel sets none: SpeedSMS's documented limit, 60 requests a minute.
+    public static let defaultRate = SendRate(parsing: "60/min")
+
     /// Makes the adapter for `config`; `now` is the clock an HTTP-date `Retry-After` is measured against.
     public init(config: ChannelConfig, now: @escaping @Sendable () -> Date = { Date() }) throws(ConfigError) {
         guard let token = config.secrets["access_token"]?.value, !token.isEmpty else {
@@ -35,6 +38,10 @@ public struct SpeedSMSAdapter: ChannelAdapter {
         if typeNumber == 3, sender == nil {
             throw ConfigError("channel \(config.name): sms_type 3 (brandname) needs sender")
         }
+        var config = config
+        // gateways.md §13: SpeedSMS takes 60 requests per 60 s and answers 429 beyond; without a
+        // configured `rate` the scheduler's bucket (read from the adapter's config) keeps under it.
+        if config.rate == nil { config.rate = Self.defaultRate }
         self.config = config
         self.url = (base.hasSuffix("/") ? String(base.dropLast()) : base) + "/index.php/sms/send"
         // §5: Basic auth, access token as the user name and a literal `x` as the password.
@@ -77,7 +84,7 @@ public struct SpeedSMSAdapter: ChannelAdapter {
     }
 
     public func readReply(_ response: HTTPResponse, for message: OutboundMessage) throws(SendError) -> SendResult {
-        if let error = SendError.from(status: response, now: now()) { throw error }
+        if let error = SpeedSMSCodes.httpError(response, now: now()) { throw error }
         // SpeedSMS does not dedupe (§11.1): retrying an unreadable reply may send twice.
         let reply = try response.decodedReply(SpeedSMSReply.self, gateway: "SpeedSMS")
         if !reply.invalidPhones.isEmpty {

@@ -1,3 +1,6 @@
+import Foundation
+import LoaHTTP
+
 /// SpeedSMS error codes and what the scheduler should do about each (gateways.md §5).
 ///
 /// This table is the only place SpeedSMS's vocabulary is translated into `SendError.Kind`. The
@@ -30,5 +33,24 @@ enum SpeedSMSCodes {
                 gatewayCode: code.isEmpty ? nil : code)
         }
         return SendError(entry.kind, entry.meaning + said, gatewayCode: code)
+    }
+
+    /// The error an HTTP status means, as `SendError.from(status:now:)`, but a 429 also honours
+    /// SpeedSMS's `X-Rate-Limit-Reset` (gateways.md §13: 60 requests per 60 s). Its 429 body
+    /// (`{"name":"Too Many Requests","message":"Rate limit exceeded.","code":0,"status":429}`) is
+    /// Yii 2's rate limiter, whose `X-Rate-Limit-Reset` is the seconds to wait; a value that can
+    /// only be a UNIX time is read as one.
+    static func httpError(_ response: HTTPResponse, now: Date) -> SendError? {
+        guard response.status == 429 else { return SendError.from(status: response, now: now) }
+        var error = SendError.from(status: response, now: now) ?? SendError(.throttled, "HTTP 429", gatewayCode: "429")
+        if error.retryAfter == nil, let text = response.headers["X-Rate-Limit-Reset"]?.trimmingCharacters(in: .whitespaces),
+            let value = Double(text), value.isFinite, value >= 0
+        {
+            let seconds = value > 1_000_000_000 ? max(0, value - now.timeIntervalSince1970) : value
+            error.retryAfter = .milliseconds(Int64(seconds * 1000))
+        }
+        error.message = "SpeedSMS rate limit (60 requests a minute) exceeded"
+            + (error.retryAfter.map { ", retry in \($0.components.seconds) s" } ?? "")
+        return error
     }
 }
