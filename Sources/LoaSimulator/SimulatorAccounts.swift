@@ -14,6 +14,10 @@ public struct ZaloZNSAccount: Sendable {
     public var dailyQuota: Int = 1_000_000
     /// The approved template ids, or nil to accept any non-empty one; others get `-109`.
     public var templateIDs: Set<String>?
+    /// Templates described by `GET /template/info/v2` and checked on send (`-1121`, `-1122`); a
+    /// template not here is described as unknown (`-109`) and its values are only held to 400
+    /// characters.
+    public var templates: [String: ZNSTemplateSpec] = [:]
 
     /// Creates the account with the simulator's default credentials.
     public init() {}

@@ -28,6 +28,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Where Zalo OA callbacks (receipts, seen) go.") var zaloOaCallback: String?
     @Option(help: "Where SpeedSMS delivery reports go (one URL per account).") var speedsmsCallback: String?
     @Option(help: "Where webhook callbacks go.") var webhookCallback: String?
+    @Option(help: "The OA's daily ZNS quota; sends beyond it get -144.") var znsDailyQuota = 1_000_000
 
     func run() async throws {
         var options = SimulatorOptions()
@@ -47,6 +48,8 @@ struct SimulateCommand: AsyncParsableCommand {
         options.outOfOrderRate = try Self.share(outOfOrderRate, "--out-of-order-rate")
         options.latency = try Self.milliseconds(latency)
         options.zalo.callbackURL = zaloCallback
+        guard znsDailyQuota >= 0 else { throw UserError("--zns-daily-quota must be 0 or more") }
+        options.zalo.dailyQuota = znsDailyQuota
         options.zaloOA.callbackURL = zaloOaCallback
         options.speedsms.callbackURL = speedsmsCallback
         options.webhook.callbackURL = webhookCallback

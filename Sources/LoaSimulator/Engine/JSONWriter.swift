@@ -31,6 +31,25 @@ struct JSONWriter {
         bytes.append(contentsOf: nested.finished)
     }
 
+    /// Adds a boolean field.
+    mutating func add(_ name: String, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// Adds a field whose value is an array of objects, each written by `build` from one item.
+    mutating func add<Item>(_ name: String, array items: [Item], build: (Item, inout JSONWriter) -> Void) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var nested = JSONWriter()
+            build(item, &nested)
+            bytes.append(contentsOf: nested.finished)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// The object, closed.
     var finished: [UInt8] {
         bytes + [UInt8(ascii: "}")]

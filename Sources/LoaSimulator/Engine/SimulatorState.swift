@@ -70,6 +70,11 @@ final class SimulatorState: Sendable {
         }
     }
 
+    /// How many ZNS messages `day`'s quota has given so far.
+    func znsQuotaUsed(day: Int) -> Int {
+        state.withLock { $0.znsQuotaDay == day ? $0.znsQuotaUsed : 0 }
+    }
+
     /// Notes a resident link opened in `app` (the first app that opened it counts): a resident
     /// who got the notice on two channels has one link, so these count residents, not visits.
     func noteOpened(_ link: String, in app: ResidentApp) {

@@ -6,9 +6,7 @@ enum SimulatorRouter {
     static func make(engine: SimulatorEngine) -> Router<BasicRequestContext> {
         let router = Router()
         let pipeline = SendPipeline(engine: engine)
-        router.post(RouterPath(ZNSDialect.path)) { request, _ in
-            await pipeline.respond(to: request, with: ZNSDialect())
-        }
+        ZNSRoutes.add(to: router, pipeline: pipeline, engine: engine)
         ZaloOARoutes.add(to: router, pipeline: pipeline, engine: engine)
         router.post(RouterPath(ESMSDialect.path)) { request, _ in
             await pipeline.respond(to: request, with: ESMSDialect())

@@ -24,12 +24,20 @@ enum ZNSCode: Int, Error, Sendable {
         case .emptyTemplateData: "Template data is empty"
         case .noZaloAccount: "Zalo account not existed"
         case .invalidAccessToken: "Access token is invalid"
-        case .dailyQuotaReached: "Out of daily ZNS quota of the OA"
+        case .dailyQuotaReached: "OA has exceeded the daily quota for sending ZNS"
         case .valueTooLong: "Template data value exceeds the maximum length"
         case .missingParameter: "Missing template parameter"
         case .badValueFormat: "Template data value has an invalid format"
         case .invalidParameter: "Invalid parameter"
         }
+    }
+
+    /// The error body alone, for the account calls that are not sends.
+    var body: [UInt8] {
+        var json = JSONWriter()
+        json.add("error", rawValue)
+        json.add("message", message)
+        return json.finished
     }
 
     /// The gateway's error reply (HTTP 200 unless told otherwise: ZNS reports errors in the body,

@@ -27,6 +27,8 @@ struct ZNSDialect: SendDialect {
         case .success(let found): values = found
         case .failure(let code): return code.reply()
         }
+        let spec = account.templates[templateID]
+        if let code = spec?.refusal(values) { return code.reply() }
         guard engine.options.residentHasZalo(international: phone.international) else {
             return ZNSCode.noZaloAccount.reply()
         }
@@ -47,7 +49,10 @@ struct ZNSDialect: SendDialect {
                     trackingID: send.trackingID, deliveryTime: sentTime + delay.milliseconds)
                 : nil
         }
-        let link = values.sorted { $0.key < $1.key }.first { DeliveryPlan.isLink($0.value) }?.value
+        // A registered button takes only the token in its path (gateways.md §13): the resident's
+        // app opens the registered URL with it filled in.
+        let link = spec?.button(with: values)
+            ?? values.sorted { $0.key < $1.key }.first { DeliveryPlan.isLink($0.value) }?.value
         engine.dispatch(DeliveryPlan(
             dialect: Self.dialect, subject: subject, delivered: delivered,
             finalReport: event?.sender, earlierReport: nil, link: link))
