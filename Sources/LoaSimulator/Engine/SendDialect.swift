@@ -18,6 +18,16 @@ protocol SendDialect: Sendable {
 
     /// The gateway's answer to a request refused before reading, such as a body over the limit.
     func refusal(status: Int, reason: String) -> GatewayReply
+
+    /// The headers and JSON body of the throttle knob's 429, told to wait `seconds`.
+    func throttled(seconds: Int) -> (headers: [String: String], body: [UInt8]?)
+}
+
+extension SendDialect {
+    /// `Retry-After` and the simulator's own fault body: what most gateways send with a 429.
+    func throttled(seconds: Int) -> (headers: [String: String], body: [UInt8]?) {
+        (["Retry-After": String(seconds)], nil)
+    }
 }
 
 /// What reading a send's request gave.

@@ -51,8 +51,11 @@ struct SendPipeline: Sendable {
         }
         if dice.chance(options.throttleRate, .throttle, subject, attempt: attempt) {
             engine.state.add(\.throttled, name)
-            var response = Self.fault(.tooManyRequests, "Too Many Requests")
-            response.headers[.retryAfter] = String(max(0, options.retryAfterSeconds))
+            let answer = dialect.throttled(seconds: max(0, options.retryAfterSeconds))
+            var response = answer.body.map { Self.json(.tooManyRequests, $0) } ?? Self.fault(.tooManyRequests, "Too Many Requests")
+            for (name, value) in answer.headers {
+                if let field = HTTPFields.Element.Name(name) { response.headers[field] = value }
+            }
             return response
         }
         if dice.chance(options.serverErrorRate, .serverError, subject, attempt: attempt) {

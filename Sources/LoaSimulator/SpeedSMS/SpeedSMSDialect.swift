@@ -12,6 +12,17 @@ struct SpeedSMSDialect: SendDialect {
         return .read(send)
     }
 
+    /// gateways.md §13: SpeedSMS allows 60 requests per 60 s; beyond, it answers 429 with Yii's
+    /// rate-limit body and `X-Rate-Limit-Reset`, the seconds to wait (no `Retry-After`).
+    func throttled(seconds: Int) -> (headers: [String: String], body: [UInt8]?) {
+        var json = JSONWriter()
+        json.add("name", "Too Many Requests")
+        json.add("message", "Rate limit exceeded.")
+        json.add("code", 0)
+        json.add("status", 429)
+        return (["X-Rate-Limit-Limit": "60", "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": String(seconds)], json.finished)
+    }
+
     /// SpeedSMS takes no idempotency key (gateways.md §11.1).
     func key(of send: SpeedSMSSend) -> String? { nil }
 
