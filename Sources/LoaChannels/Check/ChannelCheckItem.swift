@@ -4,11 +4,11 @@ public struct ChannelCheckItem: Sendable, Equatable, Encodable {
     public enum Status: String, Sendable, Encodable {
         /// Works as configured.
         case ok
-        /// Works now but needs attention soon (low balance, token near expiry).
+        /// Works now but needs attention soon (low balance, token near expiry, a gateway that timed out).
         case warning
-        /// Sending would fail.
+        /// Sending would fail (credentials refused, nothing answering at the configured address).
         case failed
-        /// Could not be checked (the gateway offers no such call, or it was unreachable).
+        /// Could not be checked (the gateway offers no such call, or gave no usable answer to it).
         case skipped
     }
 
