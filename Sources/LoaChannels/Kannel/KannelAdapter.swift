@@ -107,6 +107,9 @@ public struct KannelAdapter: ChannelAdapter {
         switch KannelCodes.reading(response, now: now()) {
         case .accepted(let detail):
             // §8: 202 means handed to an SMSC driver (or queued), not delivered; no id to keep.
+            // §13: neither the reply nor the DLRs say how many parts Kannel sent (one DLR 8 and one
+            // DLR 1 for a 3-part text on 1.4.5); with max-messages ≥ Loa's cap (kannel.conf) it
+            // sends them all, split as Loa counts them (KannelPeerTests checks both).
             return SendResult(state: .accepted, segments: segments, detail: detail)
         case .failed(let error):
             throw error
