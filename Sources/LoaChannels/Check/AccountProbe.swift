@@ -61,11 +61,13 @@ public enum AccountProbe {
     /// The `balance` finding for an amount a gateway reported.
     ///
     /// - Parameters:
+    ///   - written: the amount as the gateway wrote it (`"25.00"`), shown instead of `value`'s digits.
     ///   - emptyFails: whether the gateway refuses sends at a zero balance (prepaid accounts).
     public static func balance(
-        _ value: Double, currency: String?, config: ChannelConfig, gateway: String, emptyFails: Bool = true
+        _ value: Double, written: String? = nil, currency: String?, config: ChannelConfig, gateway: String,
+        emptyFails: Bool = true
     ) -> ChannelCheckItem {
-        let figure = amount(value) + (currency.map { " " + $0 } ?? "")
+        let figure = (written ?? amount(value)) + (currency.map { " " + $0 } ?? "")
         if value <= 0 {
             return ChannelCheckItem("balance", emptyFails ? .failed : .warning, "\(gateway) balance is \(figure): top it up before sending")
         }

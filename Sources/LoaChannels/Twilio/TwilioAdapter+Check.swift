@@ -51,7 +51,8 @@ extension TwilioAdapter {
             }
             // Twilio accounts may be billed afterwards, so zero is a warning, not a refusal.
             return AccountProbe.balance(
-                amount, currency: AccountProbe.text(reply?["currency"]), config: config, gateway: "Twilio", emptyFails: false)
+                amount, written: AccountProbe.text(reply?["balance"]), currency: AccountProbe.text(reply?["currency"]),
+                config: config, gateway: "Twilio", emptyFails: false)
         }
     }
 
