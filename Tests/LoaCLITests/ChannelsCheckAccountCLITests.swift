@@ -102,4 +102,43 @@ struct ChannelsCheckAccountCLITests {
         let refused = try #require(finding(wrongToken, "twilio", "credentials"))
         #expect(refused[3] == "Twilio answered HTTP 401, code 20003 \"Authenticate\": account_sid or auth_token is wrong", "\(refused)")
     }
+
+    @Test("Registered templates: one that fits a typical notice is ok; a slot too short warns; none fitting a template-only route fails")
+    func templates() async throws {
+        let result = try await check(SimulatorOptions()) { port in
+            """
+            [commune]
+            name = "Hải Lạng"
+            [[channels]]
+            name = "esms"
+            kind = "esms"
+            base_url = "http://127.0.0.1:\(port)"
+            api_key = "\(ESMSAccount().apiKey)"
+            secret_key = "\(ESMSAccount().secretKey)"
+            brandname = "UBNDHAILANG"
+            [[channels.templates]]
+            name = "ngan"
+            text = "UBND {commune} thong bao: {title:10}"
+            [[channels]]
+            name = "speed"
+            kind = "speedsms"
+            base_url = "http://127.0.0.1:\(port)"
+            access_token = "\(SpeedSMSAccount().accessToken)"
+            [[channels.templates]]
+            name = "ngan"
+            text = "UBND {commune} thong bao: {title:10}"
+            [[channels.templates]]
+            name = "hop"
+            text = "UBND {commune} moi {name:40} hop luc {meeting_at} tai {place:60}. Xem: {link}"
+            """
+        }
+        let rows = ChannelsCheckCLITests.rows(result.stdout).filter { $0[1] == "templates" }
+        let esms = rows.filter { $0[0] == "esms" }
+        #expect(esms.map { $0[2] } == ["warning", "failed"], "\(result.stdout)")
+        #expect(esms.first?[3].contains("'ngan' cannot carry a typical notice: {title:10} gets") == true, "\(esms)")
+        let speed = rows.filter { $0[0] == "speed" }
+        #expect(speed.map { $0[2] } == ["warning", "ok"], "\(result.stdout)")
+        let hop = try #require(speed.last)
+        #expect(hop[3].wholeMatch(of: /'hop' renders a typical notice in \d segments? \((UCS-2|GSM-7), limit \d+\)/) != nil, "\(hop)")
+    }
 }
