@@ -168,6 +168,14 @@ struct KannelPeer: Sendable {
         try fifo.write(contentsOf: Data("\(from) \(to) ucs2 \(encoded)\n".utf8))
     }
 
+    /// An empty line for fakesmsc: it skips it, but reading it first sends a line that sat unread
+    /// in its buffer (another test's, written at the same moment).
+    func nudgeFakeSMSC() throws {
+        guard let fifo = FileHandle(forWritingAtPath: directory + "/fakesmsc.in") else { return }
+        defer { try? fifo.close() }
+        try fifo.write(contentsOf: Data("\n".utf8))
+    }
+
     /// Text Kannel passes on as URL-encoded UTF-16BE bytes (`%00H%1E%CD…`, `+` = byte 0x20).
     static func utf16BE(percentEncoded text: String) -> String {
         let bytes = Array(FormEncoding.decodeBytes(text))

@@ -47,8 +47,9 @@ extension KannelPeerTests {
         var targets: [String] = []
         for reply in replies {
             try peer.sendFromPhone("84912345678", to: "8088", ucs2: reply)
-            for _ in 0..<100 where !texts.contains(reply) {
+            for tick in 1...100 where !texts.contains(reply) {
                 try await Task.sleep(for: .milliseconds(100))
+                if tick % 20 == 0 { try peer.nudgeFakeSMSC() }
                 targets = stub.targets.filter { $0.contains("/inbound?") }
                 texts = try targets.flatMap { target in try replyTexts(target, adapter: adapter) }
             }

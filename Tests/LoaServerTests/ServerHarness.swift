@@ -27,9 +27,11 @@ final class ServerHarness: Sendable {
     /// `extraChannels` is TOML appended to the configuration (more `[[channels]]`); `moreResidents`
     /// are imported beside ``Residents/rows`` but get no message of the harness's convocation;
     /// `publicURL` replaces the server's own URL (as behind a TLS proxy).
+    /// `port` and `secret` fix the listening port and `hook_secret` for a peer that must know them
+    /// before the server starts (a real Kannel's get-url).
     static func start(
         now: @escaping @Sendable () -> Date = { Date() }, extraChannels: String = "", moreResidents: [ResidentInput] = [],
-        publicURL: String? = nil, serverExtra: String = ""
+        publicURL: String? = nil, port fixedPort: Int? = nil, hookSecret secret: String = hookSecret, serverExtra: String = ""
     ) async throws -> ServerHarness {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loa-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -49,7 +51,7 @@ final class ServerHarness: Sendable {
                     messageID: job.messageID, attemptID: job.attemptID, attemptOutcome: "accepted", gatewayRef: "R\(job.messageID)",
                     state: .accepted, nextAt: nil, channelStep: 0, attemptCount: 0, finishedAt: sendAt)
             }, worker: "w")
-        guard let port = freePort() else { throw HarnessError("no free port") }
+        guard let port = fixedPort ?? freePort() else { throw HarnessError("no free port") }
         let configuration = try LoaConfiguration.parse(
             """
             [commune]
@@ -57,7 +59,7 @@ final class ServerHarness: Sendable {
             [server]
             listen = "127.0.0.1:\(port)"
             public_url = "\(publicURL ?? "http://127.0.0.1:\(port)")"
-            hook_secret = "\(hookSecret)"
+            hook_secret = "\(secret)"
             \(serverExtra)
             [[channels]]
             name = "zalo"

@@ -46,16 +46,24 @@ _kannel_spawn() {
 
 kannel_start() {
     LOA_KANNEL_DIR=$(mktemp -d "${TMPDIR:-/tmp}/loa-kannel.XXXXXX")
-    local admin smsbox sendsms fake upstream_smsc upstream_stub password admin_password
+    local admin smsbox sendsms fake upstream_smsc upstream_stub chain password admin_password
     admin=$(_kannel_free_port); smsbox=$(_kannel_free_port); sendsms=$(_kannel_free_port)
     fake=$(_kannel_free_port); upstream_smsc=$(_kannel_free_port); upstream_stub=$(_kannel_free_port)
+    chain=$(_kannel_free_port)
     password="peer-$RANDOM$RANDOM"
     admin_password="admin-$RANDOM$RANDOM"
     local inbound="http://127.0.0.1:$upstream_stub/hooks/kannel/peer-hook-secret/inbound"
+    # KannelReplyChainTests runs a real Loa server on $chain with hook_secret $LOA_KANNEL_HOOK_SECRET:
+    # its kannel channel's hook segment is HMAC-SHA256(hook_secret, "kannel"), 32 hex digits (SPEC §4).
+    LOA_KANNEL_HOOK_SECRET="chain-$RANDOM$RANDOM"
+    local segment
+    segment=$(printf kannel | openssl dgst -sha256 -hmac "$LOA_KANNEL_HOOK_SECRET" | awk '{print $NF}' | cut -c1-32)
+    local chain_inbound="http://127.0.0.1:$chain/hooks/kannel/$segment/inbound"
     sed -e "s|@ADMIN_PORT@|$admin|g" -e "s|@ADMIN_PASSWORD@|$admin_password|g" \
         -e "s|@SMSBOX_PORT@|$smsbox|g" -e "s|@SENDSMS_PORT@|$sendsms|g" -e "s|@FAKE_PORT@|$fake|g" \
         -e "s|@UPSTREAM_SMSC_PORT@|$upstream_smsc|g" -e "s|@UPSTREAM_STUB_PORT@|$upstream_stub|g" \
         -e "s|@SENDSMS_PASSWORD@|$password|g" -e "s|@INBOUND_URL@|$inbound|g" -e "s|@DIR@|$LOA_KANNEL_DIR|g" \
+        -e "s|@CHAIN_INBOUND_URL@|$chain_inbound|g" \
         "$LOA_ROOT/scripts/kannel/kannel.conf" >"$LOA_KANNEL_DIR/kannel.conf"
     export LOA_KANNEL_DIR
 
@@ -91,6 +99,8 @@ kannel_start() {
     export LOA_KANNEL_UPSTREAM_SMSC="http://127.0.0.1:$upstream_smsc"
     export LOA_KANNEL_UPSTREAM_STUB_PORT="$upstream_stub"
     export LOA_KANNEL_INBOUND_URL="$inbound"
+    export LOA_KANNEL_CHAIN_PORT="$chain"
+    export LOA_KANNEL_HOOK_SECRET
     echo "kannel: bearerbox, smsbox and fakesmsc up; sendsms at $LOA_KANNEL_SENDSMS, logs in $LOA_KANNEL_DIR" >&2
 }
 
