@@ -5,6 +5,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidInput
         case conflict
         case unsupportedURL
+        /// The database holds migrations of a newer `loa`; it was left untouched.
+        case newerSchema
     }
 
     public let kind: Kind

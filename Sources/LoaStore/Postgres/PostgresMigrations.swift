@@ -234,6 +234,8 @@ enum PostgresMigrations {
                 CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)
                 """)
             let applied = Set(try await db.rows("SELECT name FROM schema_migrations").map { try $0["name"] as String })
+            // A newer loa's database: the transaction rolls back, leaving it as it was.
+            try SchemaCheck.refuseNewer(applied: applied, known: all.map(\.name))
             for migration in all where !applied.contains(migration.name) {
                 // No statement of a migration holds a semicolon of its own.
                 for statement in migration.sql.split(separator: ";") {

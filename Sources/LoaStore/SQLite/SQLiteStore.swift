@@ -6,7 +6,8 @@ import LoaCore
 public final class SQLiteStore: Store {
     let pool: DatabasePool
 
-    /// Opens (creating if needed) the database file at `path` and applies pending migrations.
+    /// Opens (creating if needed) the database file at `path` and applies pending migrations; a
+    /// database that a newer `loa` migrated is refused (``StoreError/Kind/newerSchema``), unchanged.
     public init(path: String) throws {
         var configuration = Configuration()
         // Several `loa` processes may share one file: wait for the writer instead of failing at once.
@@ -14,8 +15,11 @@ public final class SQLiteStore: Store {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
+        let migrator = SQLiteMigrations.migrator
+        try Self.refuseNewerSchema(path: path, migrator: migrator)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try SQLiteMigrations.migrator.migrate(pool)
+        try SchemaCheck.refuseNewer(applied: pool.read(migrator.appliedIdentifiers), known: migrator.migrations)
+        try migrator.migrate(pool)
     }
 
     /// The names of the migrations applied to this database, in order.
