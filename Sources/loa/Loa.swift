@@ -8,6 +8,7 @@ struct Loa: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa",
         abstract: "Send commune notices over Zalo and SMS and measure who they reached.",
+        version: LoaVersion.description,
         subcommands: [
             Demo.self, Residents.self, NoticeCommand.self, RunCommand.self, ReportCommand.self, UnreadCommand.self,
             AckCommand.self, RepliesCommand.self, ChannelsCommand.self, TokenCommand.self, SimulateCommand.self,

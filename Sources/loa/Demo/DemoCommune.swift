@@ -6,15 +6,20 @@ import LoaStore
 
 /// The demo's commune: residents from the bundled CSV, channels pointing at the simulator.
 enum DemoCommune {
-    /// `--residents`, else the bundled file found beside the executable's package or the working
-    /// directory (`scripts/demo` runs from the repository).
+    /// `--residents`, else the bundled file found beside the executable's package, where the Debian
+    /// package puts it (`/usr/bin/loa` → `/usr/share/loa/demo/`) or in the working directory
+    /// (`scripts/demo` runs from the repository).
     static func residentsFile(_ given: String?) throws -> String {
         if let given { return given }
         let relative = "Fixtures/demo/commune.csv"
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // argv[0] is a bare `loa` when found through PATH: ask the system where the executable is.
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(relative).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            for inside in [relative, "share/loa/demo/commune.csv"] {
+                let candidate = directory.appendingPathComponent(inside).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
             directory.deleteLastPathComponent()
         }
         if FileManager.default.fileExists(atPath: relative) { return relative }
