@@ -50,7 +50,7 @@ public struct ChannelConfig: Sendable {
         var allowed = Set(["name", "kind", "base_url", "rate", "receipt_timeout"]).union(keys.plain).union(keys.secret)
         if kind.isSMS { allowed.formUnion(["fold_diacritics", "price_per_segment", "free_text", "templates"]) }
         if kind == .webhook { allowed.formUnion(["headers", "free_text"]) }
-        if kind == .zaloZNS { allowed.insert("template_params") }
+        if kind == .zaloZNS || kind == .zaloOA { allowed.insert("template_params") }
         try section.allowOnly(allowed)
 
         if let url = try section.string("base_url") {

@@ -22,7 +22,7 @@ public enum ChannelKind: String, Sendable, CaseIterable, Codable {
         case .zaloZNS:
             (["app_id", "oa_id", "template_id", "oauth_base_url"], ["secret_key", "app_secret", "access_token", "refresh_token"])
         case .zaloOA:
-            (["app_id", "oa_id", "oauth_base_url"], ["secret_key", "app_secret", "access_token", "refresh_token"])
+            (["app_id", "oa_id", "template_id", "oauth_base_url"], ["secret_key", "app_secret", "access_token", "refresh_token"])
         case .esms: (["brandname", "sms_type"], ["api_key", "secret_key"])
         case .speedsms: (["sender", "sms_type"], ["access_token"])
         case .kannel: (["username", "brandname", "dlr_mask"], ["password"])

@@ -108,6 +108,8 @@ struct HookProcessor: Sendable {
             case (.state, nil):
                 continue
             case (.reply(let sender, let text), _):
+                // A follower who writes may get consultation messages for 7 days (gateways.md §3.1).
+                (setup.adapters[channel] as? ZaloOAAdapter)?.interactions.noteInbound(from: sender, at: event.occurredAt ?? time)
                 _ = try await setup.store.recordReply(
                     channel: channel, sender: sender, text: text.precomposedStringWithCanonicalMapping,
                     reading: ReplyKeyword.read(text), dedupeKey: event.dedupeKey, at: time)
