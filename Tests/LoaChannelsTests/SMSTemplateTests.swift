@@ -132,7 +132,8 @@ struct SMSTemplateTests {
     @Test
     func aStandInResidentFillsEachSlotToItsRegisteredLength() throws {
         var values = SMSTemplateValues(values: [.title: "Họp"], residentStandIn: true)
-        #expect(values.value(for: SMSSlot(.name, maxLength: 30))?.count == 30)
+        #expect(values.value(for: SMSSlot(.name, maxLength: 30)) == "Nguyễn Thị Phương Thảo NguyễnX")
+        #expect(values.value(for: SMSSlot(.hamlet, maxLength: 10)) == "Thôn Thống")
         #expect(values.value(for: SMSSlot(.name)) == SMSTemplateValues.nameStandIn)
         values.residentStandIn = false
         #expect(values.value(for: SMSSlot(.name)) == nil)

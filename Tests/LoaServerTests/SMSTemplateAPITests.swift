@@ -2,8 +2,9 @@ import Foundation
 import LoaHTTP
 import Testing
 
-/// `POST /api/notices` on a channel that sends only its carrier-registered templates (issue 17 §1).
-@Suite("SMS templates over the API")
+/// `POST /api/notices` and the dashboard form on a channel that sends only its carrier-registered
+/// templates (issue 17 §1).
+@Suite("SMS templates over the API and the dashboard")
 struct SMSTemplateAPITests {
     static let channel = """
         [[channels]]
@@ -52,6 +53,29 @@ struct SMSTemplateAPITests {
         let created = try await server.request(
             .post, "/api/notices", headers: admin, body: Self.notice(["meeting": "2030-01-12 08:00", "place": "Nhà văn hóa thôn"]))
         #expect(created.status == 201, "\(String(decoding: created.body, as: UTF8.self))")
+        await server.stop()
+    }
+
+    @Test
+    func theDashboardFormShowsTheRefusalAndPreviewsTheTemplate() async throws {
+        let server = try await ServerHarness.start(extraChannels: Self.channel)
+        var browser = try await SessionClient(server)
+        _ = try await browser.signIn(try await SessionClient.token(server, .admin, label: "office"))
+        try await browser.get("/notices/new")
+        let fields = [
+            ("kind", "convocation"), ("title", "Họp thôn"), ("body", "Kính mời bà con dự họp."), ("to", "all"),
+            ("channels", "cskh"), ("meeting", "2030-01-12 08:00"),
+        ]
+        let refused = String(decoding: try await browser.post("/notices", fields + [("action", "create")]).body, as: UTF8.self)
+        #expect(refused.contains("channel cskh sends only its registered templates"), "\(refused.prefix(400))")
+        #expect(refused.contains("{place:40} has no value (give place)"))
+        let preview = String(
+            decoding: try await browser.post("/notices", fields + [("place", "Nhà văn hóa thôn"), ("action", "preview")]).body,
+            as: UTF8.self)
+        #expect(preview.contains("cskh: Mẫu tin đăng ký 'hop', 2 tin nhắn SMS"), "\(preview)")
+        // {name:30}: the stand-in resident as long as the slot, cut before a space.
+        #expect(preview.contains("moi ong/ba Nguyen Thi Phuong Thao NguyenX du Hop thon luc 08:00 12/01/2030 tai Nha van hoa thon."))
+        #expect(try await server.store.notices().count == 1, "refusals and previews store nothing")
         await server.stop()
     }
 }

@@ -40,7 +40,10 @@ public struct SMSTemplateValues: Sendable, Equatable {
         guard let limit = slot.maxLength else { return standIn }
         var text = standIn
         while text.count < limit { text += " " + standIn }
-        return String(text.prefix(limit))
+        text = String(text.prefix(limit))
+        // A cut that ends on a space would print two spaces before the next word.
+        if text.last == " " { text = text.dropLast() + "X" }
+        return text
     }
 
     static let znsField: [SMSPlaceholder: ZaloZNSField] = [
