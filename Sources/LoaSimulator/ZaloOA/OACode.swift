@@ -4,6 +4,7 @@ enum OACode: Int, Error, Sendable {
     case invalidParameter = -201
     case notFollower = -213
     case invalidAccessToken = -216
+    case noRecentInteraction = -230
     case invalidRefreshToken = -14014
 
     var message: String {
@@ -12,6 +13,7 @@ enum OACode: Int, Error, Sendable {
         case .invalidParameter: "Invalid parameter"
         case .notFollower: "User has not followed the OA"
         case .invalidAccessToken: "Access token is invalid"
+        case .noRecentInteraction: "User has not interacted with the OA in the last 7 days"
         case .invalidRefreshToken: "Invalid refresh token"
         }
     }

@@ -1,20 +1,36 @@
-/// Zalo OA consultation messages: `POST /v3.0/oa/message/cs` (gateways.md §3.1–3.2).
+/// Zalo OA messages to followers (gateways.md §3.1–3.2, §1.6, §13): consultation texts at
+/// `POST /v3.0/oa/message/cs`, only to followers who wrote within 7 days (else `-230`), and
+/// templates by user id at `POST /v3.0/oa/message/template`, to any follower.
 struct OADialect: SendDialect {
     static let dialect = GatewayDialect.zaloOA
-    /// Where the dialect listens.
+    /// Where consultation texts are sent.
     static let path = "/v3.0/oa/message/cs"
+    /// Where templates by user id are sent.
+    static let templatePath = "/v3.0/oa/message/template"
     /// §3.1: the text limit.
     static let textLimit = 2000
 
     let tokens: ZaloTokenIssuer
+    /// Whether this endpoint takes templates rather than consultation texts.
+    var template = false
 
     func read(_ body: [UInt8], header: (String) -> String?) -> Reading<OASend> {
         guard let object = JSONValue.parse(body), object.members != nil else {
             return .refused(OACode.invalidParameter.reply(status: 400, detail: "body is not a JSON object"))
         }
+        guard template else {
+            return .read(OASend(
+                accessToken: header("access_token"), userID: object["recipient"]?["user_id"]?.scalarText,
+                text: object["message"]?["text"]?.scalarText))
+        }
+        // A template's text is its data's values; an empty or missing template_id or data is refused.
+        let data = object["template_data"]?.members ?? [:]
+        let values = data.keys.sorted().compactMap { data[$0]?.scalarText }
+        let id = object["template_id"]?.scalarText ?? ""
         return .read(OASend(
-            accessToken: header("access_token"), userID: object["recipient"]?["user_id"]?.scalarText,
-            text: object["message"]?["text"]?.scalarText))
+            accessToken: header("access_token"),
+            userID: object["recipient"]?["user_id"]?.scalarText ?? object["user_id"]?.scalarText,
+            text: id.isEmpty || values.isEmpty ? nil : values.joined(separator: "\n")))
     }
 
     /// UID messages carry no idempotency key (gateways.md §11.1).
@@ -27,10 +43,15 @@ struct OADialect: SendDialect {
             return OACode.invalidParameter.reply(detail: "recipient.user_id is missing")
         }
         guard let text = send.text, !text.isEmpty, text.unicodeScalars.count <= Self.textLimit else {
-            return OACode.invalidParameter.reply(detail: "message.text is empty or over \(Self.textLimit) characters")
+            return OACode.invalidParameter.reply(
+                detail: template ? "template_id or template_data is missing" : "message.text is empty or over \(Self.textLimit) characters")
         }
         guard Dice.stableUnit("oa-follower:" + userID) >= account.nonFollowerShare else {
             return OACode.notFollower.reply()
+        }
+        // §3.1: a consultation text reaches only a follower who wrote within the last 7 days.
+        if !template, Dice.stableUnit("oa-wrote:" + userID) >= account.recentInteractionShare {
+            return OACode.noRecentInteraction.reply()
         }
         let sequence = engine.state.nextSequence()
         let messageID = ZNSDialect.messageID(engine.dice.scramble(sequence), sequence)

@@ -19,6 +19,11 @@ public struct ZaloOAAccount: Sendable {
     public var callbackURL: String?
     /// The share of user ids that do not follow the OA (answered `-213`), decided by the id alone.
     public var nonFollowerShare: Double = 0
+    /// The share of followers who wrote to the OA in the last 7 days, decided by the id alone: the
+    /// others are answered `-230` to a consultation message and reached only by a template.
+    public var recentInteractionShare: Double = 1
+    /// The OA's name, as `GET /v2.0/oa/getoa` tells it.
+    public var name: String = "UBND Xã Mô Phỏng"
 
     /// Creates the account with the simulator's default credentials.
     public init() {}
