@@ -21,6 +21,9 @@ struct LandingTests {
         #expect(response.headers["Content-Security-Policy"]?.contains("frame-ancestors 'none'") == true)
         let english = String(decoding: try await server.request(.get, "/?lang=en").body, as: UTF8.self)
         #expect(english.contains("Staff sign-in") && english.contains(Self.code))
+        // Zalo's OAuth consent lands here with ?code=…: the page shows the command, escaped.
+        let consent = String(decoding: try await server.request(.get, "/?code=AbC-123%3Cb%3E&oa_id=4417283910").body, as: UTF8.self)
+        #expect(consent.contains("loa channels authorize KÊNH --code AbC-123&lt;b&gt;") && !consent.contains("<b>"))
         await server.stop()
     }
 

@@ -11,7 +11,11 @@ enum DashboardRoutes {
         // `/` is public (issue 17 §2): Zalo's domain verification reads its meta tag there.
         let landing = LandingPage(setup: setup)
         router.get("/") { request, _ in
-            await pages.guarded(request, signedOut: { landing.response(english: DashboardPages.language(request).english) }) {
+            let signedOut = { () -> Response in
+                landing.response(
+                    english: DashboardPages.language(request).english, authorizationCode: request.uri.queryParameters.get("code").map { String($0) })
+            }
+            return await pages.guarded(request, signedOut: signedOut) {
                 try await pages.list($0)
             }
         }
