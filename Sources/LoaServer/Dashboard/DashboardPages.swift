@@ -118,6 +118,7 @@ struct DashboardPages: Sendable {
             \(Self.table(byGroup, text, sheetFor: nil))
             <h2>\(text["by.channel"])</h2>
             \(Self.table(byChannel, text, sheetFor: nil))
+            \(try await quotaLine(notice, text))
 
             """
         if let timeline {
@@ -130,6 +131,18 @@ struct DashboardPages: Sendable {
                 """
         }
         return page(request, title: notice.draft.title, body: body)
+    }
+
+    /// One line per channel of the notice whose daily quota is used up (saved by `loa run`).
+    private func quotaLine(_ notice: Notice, _ text: DashboardText) async throws -> String {
+        let now = setup.now()
+        return try await setup.store.channelQuotas()
+            .filter { $0.isExhausted(at: now) && notice.draft.channels.channels.contains($0.channel) }
+            .map { quota in
+                "<p class=low>\(HTML.escape(quota.channel)): \(text["quota.exhausted"]) "
+                    + "\(TimeText.short(quota.resetsAt, in: zone)); \(text["quota.urgent"]).</p>"
+            }
+            .joined(separator: "\n")
     }
 
     func cancel(_ id: String, _ request: DashboardRequest) async throws -> Response {

@@ -8,6 +8,7 @@ struct DashboardText: Sendable {
 
     static let vi: [String: String] = [
         "title": "Loa – bảng điều khiển", "login": "Đăng nhập", "token": "Mã truy cập (token)",
+        "quota.exhausted": "đã hết hạn mức gửi ZNS trong ngày; tin thường chờ đến", "quota.urgent": "tin khẩn chuyển sang kênh sau",
         "login.help": "Dán mã truy cập do văn phòng UBND cấp (lệnh loa token create).", "login.bad": "Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.",
         "login.forged": "Yêu cầu đăng nhập này không gửi từ trang đăng nhập của Loa. Hãy mở lại trang đăng nhập và thử lại.",
         "logout": "Đăng xuất", "notices": "Thông báo", "new": "Tạo thông báo mới", "id": "Mã", "kind": "Loại",
@@ -30,6 +31,7 @@ struct DashboardText: Sendable {
 
     static let en: [String: String] = [
         "title": "Loa – dashboard", "login": "Sign in", "token": "Access token",
+        "quota.exhausted": "daily ZNS quota used up; normal notices wait until", "quota.urgent": "urgent ones take the next channel",
         "login.help": "Paste the token the commune office gave you (loa token create).", "login.bad": "Unknown, expired or revoked token.",
         "login.forged": "This sign-in was not sent from Loa's sign-in page. Open the sign-in page again and retry.",
         "logout": "Sign out", "notices": "Notices", "new": "New notice", "id": "Id", "kind": "Kind", "sent": "Sent at",

@@ -47,7 +47,7 @@ enum StatusRoutes {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// `{"status": "ok"|"degraded", "database": "ok"|"unavailable", "channel.NAME": "ok"|"degraded"}`.
+    /// `{"status": "ok"|"degraded", "database": "ok"|"unavailable", "channel.NAME": "ok"|"degraded"|"quota_exhausted"}`.
     private static func report(_ setup: ServerSetup) async -> [String: String] {
         var report: [String: String] = [:]
         var healthy = true
@@ -63,6 +63,13 @@ enum StatusRoutes {
             let ok = state.hasPrefix("ok")
             report["channel." + name] = ok ? "ok" : "degraded"
             if !ok { healthy = false }
+        }
+        // A channel whose daily quota is used up (saved by `loa run`, issue 17 §2) sends nothing until it renews.
+        if let quotas = try? await setup.store.channelQuotas() {
+            for quota in quotas where quota.isExhausted(at: setup.now()) && setup.configuration.channels.contains(where: { $0.name == quota.channel }) {
+                report["channel." + quota.channel] = "quota_exhausted"
+                healthy = false
+            }
         }
         report["status"] = healthy ? "ok" : "degraded"
         return report

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LoaChannels
 import LoaConfig
 import LoaCore
@@ -90,8 +91,22 @@ struct ChannelsList: AsyncParsableCommand {
         }
     }
 
-    /// Zalo channels: the state of the stored OAuth pair; others have no token to watch.
+    /// The channel's daily quota as `loa run` last saved it (ZNS), then its token's state.
     private func health(_ channel: ChannelConfig, store: any Store) async throws -> String {
+        let token = try await tokenHealth(channel, store: store)
+        guard channel.kind == .zaloZNS,
+            let quota = try await store.channelQuotas().first(where: { $0.channel == channel.name }),
+            quota.resetsAt > Date()
+        else { return token }
+        let of = quota.daily.map { " of \($0)" } ?? ""
+        let said = quota.remaining <= 0
+            ? "quota used up until \(quota.resetsAt.ISO8601Format()) (urgent notices fall back, others wait)"
+            : "quota \(quota.remaining)\(of) left today"
+        return said + "; " + token
+    }
+
+    /// Zalo channels: the state of the stored OAuth pair; others have no token to watch.
+    private func tokenHealth(_ channel: ChannelConfig, store: any Store) async throws -> String {
         guard channel.kind == .zaloZNS || channel.kind == .zaloOA else { return "ok" }
         // Pairs are kept per app and OA (ZaloAppKey); older ones under the channel's name.
         let app = ZaloAppKey(config: channel)
