@@ -69,6 +69,12 @@ struct ZNSQuotaCLITests {
         // The third resident's SMS goes at once; the other two follow when no receipt comes within 1 s.
         #expect(simulator.stats[.esms].accepted == 3)
 
+        // `loa run` kept the template's limits: a title longer than tieu_de's 100 characters is refused here.
+        let long = String(repeating: "Thông báo lịch tiêm phòng ", count: 5)
+        let refused = try await cli.run("notice", "create", "--title", long, "--body", "Chi tiết.", "--to", "all")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("channel zalo: the title has 130 characters; template parameter tieu_de takes at most 100"),
+                "\(refused.stderr)")
         let channels = try #require(try await cli.json("channels") as? [[String: Any]])
         let zalo = try #require(channels.first { $0["name"] as? String == "zalo" })
         #expect((zalo["health"] as? String)?.hasPrefix("quota used up until") == true, "\(zalo)")

@@ -73,6 +73,9 @@ struct APIHandlers: Sendable {
         draft.audience = try await NameLookup.selectors(draft.audience, in: setup.store)
         if let refusal = identity.refusal(toTarget: draft.audience) { throw APIRefusal.forbidden(refusal) }
         if let refusal = try await SendPermission.refusal(draft, identity: identity, setup: setup) { throw APIRefusal.forbidden(refusal) }
+        if let misfit = try await ZNSNoticeFit.refusal(draft, configuration: setup.configuration, store: setup.store) {
+            throw APIRefusal.badRequest(misfit)
+        }
         let notice = try await setup.store.createNotice(draft)
         return Responses.json(NoticeJSON(notice, zone: zone), status: .created)
     }

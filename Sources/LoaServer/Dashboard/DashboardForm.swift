@@ -72,6 +72,9 @@ extension DashboardPages {
         if let refusal = try await SendPermission.refusal(draft, identity: request.identity, setup: setup) {
             return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(refusal))</p>")
         }
+        if let misfit = try await ZNSNoticeFit.refusal(draft, configuration: setup.configuration, store: setup.store) {
+            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(misfit))</p>")
+        }
         if request.form["action"] == "preview" {
             let count = try await setup.store.countAudience(draft.audience)
             let preview = NoticePreview(

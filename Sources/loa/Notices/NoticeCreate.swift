@@ -73,6 +73,9 @@ struct NoticeCreate: AsyncParsableCommand {
             if output.format == .json { try JSONOutput.print(shown) } else { Terminal.out(shown.text) }
             return
         }
+        if let misfit = try await ZNSNoticeFit.refusal(resolved, configuration: configuration, store: store) {
+            throw UserError(misfit)
+        }
         let notice = try await store.createNotice(resolved)
         let zone = configuration.commune.timeZone
         if output.format == .json {
