@@ -81,6 +81,16 @@ struct Demo: AsyncParsableCommand {
         options.callbackTimeout = .seconds(30)
         // Zalo calls one URL per app, registered once: the zalo channel's own (derived) hook URL.
         options.zalo.callbackURL = HookURLs(publicURL: serverURL, secret: HookSecret(master: hookSecret, channel: "zalo")).status
+        // The demo OA's approved template as Zalo describes it: the button registered as
+        // {public_url}/m/<nut_xac_nhan>, the parameter taking the resident's link token (gateways.md §13).
+        options.zalo.templates["245881"] = ZNSTemplateSpec(
+            name: "Mời họp thôn",
+            params: [
+                .init("ho_ten", maxLength: 30), .init("tieu_de", maxLength: 100), .init("thoi_gian", maxLength: 20),
+                .init("dia_diem", maxLength: 200), .init("ma_xac_nhan", maxLength: 30),
+                .init("nut_xac_nhan", type: "URL", maxLength: 200),
+            ],
+            buttonURL: serverURL + "/m/<nut_xac_nhan>")
         let simulator = GatewaySimulator(options: options)
         let port = try await simulator.start()
         defer { Task { await simulator.stop() } }

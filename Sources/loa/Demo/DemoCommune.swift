@@ -62,8 +62,8 @@ enum DemoCommune {
         template_id = "245881"
         # A resident whose phone shows no receipt in time gets the SMS too (30m unless set; short for the demo).
         receipt_timeout = "10s"
-        # The link goes into the template's CTA button parameter (gateways.md §10).
-        template_params = { ho_ten = "name", tieu_de = "title", thoi_gian = "meeting_at", dia_diem = "place", ma_xac_nhan = "short_code", nut_xac_nhan = "link" }
+        # The button is registered as {public_url}/m/<nut_xac_nhan>: it takes the link token alone (gateways.md §13).
+        template_params = { ho_ten = "name", tieu_de = "title", thoi_gian = "meeting_at", dia_diem = "place", ma_xac_nhan = "short_code", nut_xac_nhan = "link_token" }
 
         [[channels]]
         name = "sms"
