@@ -19,7 +19,7 @@ extension ChannelConfig {
             throw section.error(
                 "template_params",
                 "is required \(what): a table from each template parameter to a notice field, "
-                    + "e.g. { ten = \"name\", tieu_de = \"title\", nut_xac_nhan = \"link\" }")
+                    + "e.g. { ten = \"name\", tieu_de = \"title\", nut_xac_nhan = \"link_token\" }")
         }
         // sms_type 3 sends under the account's registered brandname, named in `sender` (gateways.md §5).
         if kind == .speedsms, settings["sms_type"] == "3", settings["sender"]?.isEmpty ?? true {
