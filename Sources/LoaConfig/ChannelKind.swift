@@ -37,8 +37,9 @@ public enum ChannelKind: String, Sendable, CaseIterable, Codable {
     /// §3.4), so without it no receipt or reply would ever be accepted.
     var required: [[String]] {
         switch self {
-        case .zaloZNS: [["app_id"], ["template_id"], ["access_token", "refresh_token"], ["secret_key"]]
-        case .zaloOA: [["app_id"], ["access_token", "refresh_token"], ["secret_key"]]
+        // A new OA has no tokens yet: `app_secret` alone lets `loa channels authorize` seed the pair.
+        case .zaloZNS: [["app_id"], ["template_id"], ["access_token", "refresh_token", "app_secret"], ["secret_key"]]
+        case .zaloOA: [["app_id"], ["access_token", "refresh_token", "app_secret"], ["secret_key"]]
         case .esms: [["api_key"], ["secret_key"], ["brandname"]]
         case .speedsms: [["access_token"]]
         case .kannel: [["username"], ["password"]]

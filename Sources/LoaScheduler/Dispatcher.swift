@@ -213,9 +213,10 @@ public final class Dispatcher: Service, Sendable {
             return planner.plan(job, policy: policy, result: .failure(refusal), now: Date(), priority: priority)
         }
         if limiter.limits(name) {
-            // SMS gateways count segments of the text the adapter will actually send (folded or not).
+            // SMS gateways count segments of the text the adapter will actually send: its registered
+            // template or free text, folded or not; a message no template carries costs one try.
             let cost = adapter.config.kind.isSMS
-                ? Double(SMSComposer.body(for: message, folding: adapter.config.foldDiacritics).info.segments) : 1
+                ? Double((try? SMSComposer.body(for: message, channel: adapter.config))?.info.segments ?? 1) : 1
             await limiter.acquire(name, cost: cost)
         }
         let result: Result<SendResult, SendError>

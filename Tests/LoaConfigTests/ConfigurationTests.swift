@@ -137,6 +137,7 @@ struct ConfigurationTests {
         ("[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"", "channels[0].sender: is required for kind speedsms (channel 'sms') with sms_type = \"3\""),
         ("[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"\nsender = \"\"", "channels[0].sender"),
         ("[[channels]]\nname = \"sms\"\nkind = \"esms\"\napi_key = \"k\"\nsecret_key = \"s\"", "channels[0].brandname: is required for kind esms (channel 'sms')"),
+        ("[[channels]]\nname = \"oa\"\nkind = \"zalo-oa\"\napp_id = \"1\"\nsecret_key = \"s\"", "channels[0].access_token: one of access_token, refresh_token, app_secret is required for kind zalo-oa (channel 'oa')"),
     ])
     func channelsThatCannotWorkAreRefused(text: String, message: String) {
         do {
@@ -151,6 +152,8 @@ struct ConfigurationTests {
     @Test(arguments: [
         zns + "secret_key = \"s\"\ntemplate_params = { ten = \"name\", nut_xac_nhan = \"link\" }",
         "[[channels]]\nname = \"oa\"\nkind = \"zalo-oa\"\napp_id = \"1\"\nrefresh_token = \"rt\"\nsecret_key = \"s\"",
+        // A new OA before its first `loa channels authorize`: the app secret alone.
+        "[[channels]]\nname = \"oa\"\nkind = \"zalo-oa\"\napp_id = \"1\"\napp_secret = \"as\"\nsecret_key = \"s\"",
         "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"3\"\nsender = \"UBND XA\"\nfree_text = true",
         "[[channels]]\nname = \"sms\"\nkind = \"speedsms\"\naccess_token = \"t\"\nsms_type = \"2\"\nfree_text = true",
     ])

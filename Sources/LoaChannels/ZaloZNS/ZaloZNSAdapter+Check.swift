@@ -12,7 +12,7 @@ extension ZaloZNSAdapter {
         } catch where error.kind == .unauthorized {
             return [ChannelCheckItem("credentials", .failed, "Zalo refused the access token: \(error.description)")]
         } catch where error.isRetryable {
-            return [ChannelCheckItem("credentials", .skipped, "Zalo did not answer: \(error.description)")]
+            return [ChannelCheckItem("credentials", .failed, "Zalo did not answer: \(error.description)")]
         } catch {
             return [
                 ChannelCheckItem("credentials", .ok, "the access token works"),
