@@ -2,11 +2,14 @@
 public enum FormEncoding {
     /// Pairs from `a=1&b=x+y`; `+` is a space, bad percent escapes are kept as written.
     public static func decode(_ bytes: [UInt8]) -> [(name: String, value: String)] {
+        decodeBytes(bytes).map { (String(decoding: $0.name, as: UTF8.self), String(decoding: $0.value, as: UTF8.self)) }
+    }
+
+    /// The same pairs as percent-decoded bytes, for values that are not UTF-8 (Kannel's UCS-2 text).
+    public static func decodeBytes(_ bytes: [UInt8]) -> [(name: [UInt8], value: [UInt8])] {
         bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = unescape(parts[0])
-            let value = parts.count > 1 ? unescape(parts[1]) : ""
-            return (name, value)
+            return (unescape(parts[0]), parts.count > 1 ? unescape(parts[1]) : [])
         }
     }
 
@@ -34,7 +37,7 @@ public enum FormEncoding {
         return result
     }
 
-    private static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func unescape(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
@@ -52,7 +55,7 @@ public enum FormEncoding {
             }
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func hex(_ byte: UInt8) -> UInt8? {

@@ -52,42 +52,6 @@ enum KannelInboundText {
 
     private static func rawValue(named name: String, in encoded: [UInt8]) -> [UInt8]? {
         let wanted = Array(name.utf8)
-        for pair in encoded.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard percentDecoded(parts[0]) == wanted else { continue }
-            return parts.count > 1 ? percentDecoded(parts[1]) : []
-        }
-        return nil
-    }
-
-    /// `+` is a space (byte 0x20, also inside UTF-16BE text), `%XX` one byte.
-    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "+") {
-                out.append(0x20)
-            } else if byte == UInt8(ascii: "%"), bytes.distance(from: index, to: bytes.endIndex) >= 3,
-                let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2])
-            {
-                out.append(high << 4 | low)
-                index += 2
-            } else {
-                out.append(byte)
-            }
-            index += 1
-        }
-        return out
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        return FormEncoding.decodeBytes(encoded).first { $0.name == wanted }?.value
     }
 }
