@@ -91,7 +91,8 @@ struct TokenCLITests {
 
         _ = try await cli.ok("token", "revoke", "1")
         #expect(try await send(.get, "/api/notices", bearer).status == 401, "the API refuses it at once")
-        let page = try await send(.get, "/", ["Cookie": session])
+        // `/` is the public landing page for anyone without a session (issue 17); a dashboard page is not.
+        let page = try await send(.get, "/notices/new", ["Cookie": session])
         #expect(page.status == 303 && page.headers["Location"]?.hasPrefix("/login") == true, "the dashboard session ended")
     }
 }
