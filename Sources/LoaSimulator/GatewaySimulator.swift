@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 
 /// The gateway simulator (SPEC §7): an HTTP server speaking the Zalo ZNS, eSMS and generic
@@ -23,6 +24,8 @@ public final class GatewaySimulator: Sendable {
     private struct Running {
         var task: Task<Void, Never>?
         var port: Int?
+        /// The in-process server's service group, which ``stop()`` shuts down gracefully.
+        var group: ServiceGroup?
     }
 
     /// The options the simulator was created with.
@@ -67,13 +70,28 @@ public final class GatewaySimulator: Sendable {
     }
 
     /// Stops the server and cancels pending callbacks and visits; statistics are kept.
+    ///
+    /// The server shuts down gracefully rather than by cancellation: a connection accepted while the
+    /// serving task is cancelled is never handed to the server and traps in SwiftNIO
+    /// ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#2637).
     public func stop() async {
-        let task = running.withLock { running in
+        let (task, group) = running.withLock { running in
             defer { running = Running() }
-            return running.task
+            return (running.task, running.group)
         }
-        task?.cancel()
-        await task?.value
+        guard let task else { return }
+        if let group {
+            await group.triggerGracefulShutdown()
+            let waited = Task {
+                try? await Task.sleep(for: .seconds(5))
+                task.cancel()
+            }
+            await task.value
+            waited.cancel()
+        } else {
+            task.cancel()
+            await task.value
+        }
     }
 
     /// Serves in the foreground until the task is cancelled or, with `handlingSignals`, until
@@ -123,8 +141,8 @@ public final class GatewaySimulator: Sendable {
     private func serve(handlingSignals: Bool, onRunning: @escaping @Sendable (Int) -> Void) async throws {
         var serverLogger = logger
         if !handlingSignals {
-            // In-process use stops by cancellation, which Hummingbird logs as errors ("Already
-            // closed", "Waiting on child channel"); start() already throws real failures.
+            // In-process use stops by shutdown or, after 5 s, cancellation, which Hummingbird logs as
+            // errors ("Already closed", "Waiting on child channel"); start() already throws real failures.
             serverLogger.logLevel = .critical
         }
         let scheduler = EventScheduler(state: state, options: options)
@@ -148,7 +166,10 @@ public final class GatewaySimulator: Sendable {
             if handlingSignals {
                 try await app.runService()
             } else {
-                try await app.runService(gracefulShutdownSignals: [])
+                let services = ServiceGroup(
+                    configuration: .init(services: [app], gracefulShutdownSignals: [], logger: serverLogger))
+                running.withLock { $0.group = services }
+                try await services.run()
             }
         }
     }
