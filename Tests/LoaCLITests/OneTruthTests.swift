@@ -36,7 +36,7 @@ struct OneTruthTests {
         try cli.runner.write("xa.csv", Data(csv.utf8))
         let demo = try await cli.run(
             "demo", "--residents", "xa.csv", "--keep", "--no-zalo-share", "0.3", "--server-error-rate", "0.05",
-            "--throttle-rate", "0.03", "--preview-share", "0.6", "--html", "report.html")
+            "--throttle-rate", "0.03", "--failure-rate", "0.1", "--preview-share", "0.6", "--html", "report.html")
         #expect(demo.status == 0, "\(demo.stderr)")
         let lines = demo.stdout.split(separator: "\n").map(String.init)
         let id = try #require(demo.stdout.firstMatch(of: /Convocation (N-[A-Z0-9]+)/)).output.1

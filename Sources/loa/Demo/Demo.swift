@@ -27,6 +27,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Share of gateway requests that fail with a 5xx (retried).")
     var serverErrorRate = 0.02
 
+    @Option(help: "Share of delivery reports saying undelivered.")
+    var failureRate = 0.02
+
     @Option(help: "Share of gateway requests answered 429 with Retry-After (retried).")
     var throttleRate = 0.01
 
@@ -64,11 +67,11 @@ struct Demo: AsyncParsableCommand {
         let serverURL = "http://127.0.0.1:\(serverPort)"
         var options = SimulatorOptions()
         options.seed = 2026
-        options.noZaloShare = noZaloShare
-        options.serverErrorRate = serverErrorRate
-        options.throttleRate = throttleRate
+        options.noZaloShare = try SimulateCommand.share(noZaloShare, "--no-zalo-share")
+        options.serverErrorRate = try SimulateCommand.share(serverErrorRate, "--server-error-rate")
+        options.throttleRate = try SimulateCommand.share(throttleRate, "--throttle-rate")
         options.latency = .milliseconds(2) ... .milliseconds(25)
-        options.deliveryFailureRate = 0.02
+        options.deliveryFailureRate = try SimulateCommand.share(failureRate, "--failure-rate")
         options.callbackDelay = .milliseconds(50) ... .milliseconds(800)
         options.duplicateCallbackRate = 0.05
         options.outOfOrderRate = 0.05
