@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +40,14 @@ let package = Package(
         .target(
             name: "LoaConfig",
             dependencies: ["LoaCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LoaSheets",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -75,13 +88,18 @@ let package = Package(
         .target(
             name: "LoaServer",
             dependencies: [
-                "LoaCore", "LoaConfig", "LoaStore", "LoaChannels",
+                "LoaCore", "LoaConfig", "LoaStore", "LoaChannels", "LoaSheets",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The dashboard's page templates are read at run time (PageTemplates), not compiled.
+            exclude: ["Templates"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -93,7 +111,7 @@ let package = Package(
             name: "loa",
             dependencies: [
                 "LoaCore", "LoaConfig", "LoaStore", "LoaHTTP", "LoaChannels", "LoaScheduler", "LoaSimulator",
-                "LoaServer",
+                "LoaServer", "LoaSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,6 +139,11 @@ let package = Package(
         ),
         .testTarget(name: "LoaConfigTests", dependencies: ["LoaConfig"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "LoaSheetsTests",
+            dependencies: ["LoaSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LoaChannelsTests",
             dependencies: ["LoaChannels", "LoaTesting"],
             swiftSettings: swiftSettings
@@ -147,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoaCLITests",
-            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator", "LoaServer", "LoaHTTP", "LoaChannels"],
+            dependencies: ["LoaCore", "LoaStore", "LoaTesting", "LoaSimulator", "LoaServer", "LoaHTTP", "LoaChannels", "LoaSheets"],
             resources: [.copy("Data")],
             swiftSettings: swiftSettings
         ),

@@ -77,7 +77,7 @@ public struct MessageEvent: Sendable, Equatable {
 
 /// A staff member's API token, stored only as a hash (SPEC §1).
 public struct TokenRecord: Sendable, Equatable {
-    public enum Role: String, Sendable, Codable, CaseIterable { case admin, sender, auditor }
+    public enum Role: String, Sendable, Codable, CaseIterable { case admin, sender, auditor, volunteer }
 
     /// The store's id (nil before it is stored): what owns a sender's notices and its sessions.
     public var id: Int64?

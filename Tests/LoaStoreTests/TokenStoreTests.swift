@@ -27,14 +27,14 @@ struct TokenStoreTests {
     func sqliteAppliesTheMigrationsInOrder() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("loa-\(UUID().uuidString).db").path
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes", "0010_sessions", "0011_channel_quota"])
+        #expect(try store.appliedMigrations() == ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes", "0010_sessions", "0011_channel_quota", "0012_accounts"])
         _ = try SQLiteStore(path: path)
     }
 
     @Test(.enabled(if: StoreBackend.available.contains(.postgres)))
     func postgresAppliesTheSameMigrationsOnceEvenWhenWorkersStartTogether() async throws {
         let store = try #require(try await StoreBackend.freshPostgresStore() as? PostgresStore)
-        let expected = ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes", "0010_sessions", "0011_channel_quota"]
+        let expected = ["0001_residents", "0002_notices_messages", "0003_tokens_audit", "0004_tracking", "0005_reminders", "0006_report_counts", "0007_unread_list", "0008_attempt_ref_index", "0009_dispatch_indexes", "0010_sessions", "0011_channel_quota", "0012_accounts"]
         #expect(try await store.appliedMigrations() == expected)
         #expect(try SQLiteStore(path: FileManager.default.temporaryDirectory
             .appendingPathComponent("loa-\(UUID().uuidString).db").path).appliedMigrations() == expected)

@@ -21,7 +21,7 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 }
 
-# ensure_build_deps: what every build needs (libcurl headers for the CCurl module).
+# ensure_build_deps: what every build needs (libcurl headers for the CCurl module, zlib for ZIPFoundation).
 ensure_build_deps() {
-    ensure_packages libcurl4-openssl-dev pkg-config
+    ensure_packages libcurl4-openssl-dev pkg-config zlib1g-dev
 }

@@ -55,7 +55,7 @@ struct APIHandlers: Sendable {
     }
 
     func createNotice(_ request: Request, _ identity: Identity) async throws -> Response {
-        guard identity.role != .auditor else { throw APIRefusal.forbidden("an auditor cannot send notices") }
+        guard identity.maySend else { throw APIRefusal.forbidden("an \(identity.role.rawValue) cannot send notices") }
         let body = try await request.body.collect(upTo: 256 * 1024)
         let parsed: NoticeRequest
         do {

@@ -29,9 +29,28 @@ public struct Identity: Sendable, Equatable {
         tokenID != nil && notice.draft.createdByToken == tokenID
     }
 
-    /// Admins and auditors read every notice; a sender only the notices it created.
+    /// Admins and auditors read every notice; a sender only the notices it created; a volunteer
+    /// none (only their hamlet's follow-up list).
     public func mayRead(_ notice: Notice) -> Bool {
-        role != .sender || created(notice)
+        switch role {
+        case .admin, .auditor: true
+        case .sender: created(notice)
+        case .volunteer: false
+        }
+    }
+
+    /// Whether this caller may create notices at all (admins, and senders within their scope).
+    public var maySend: Bool { role == .admin || role == .sender }
+
+    /// Whether this caller may see and work the door-to-door list of `hamlet`: admins everywhere;
+    /// volunteers and senders (hamlet heads) only for a hamlet their scope names.
+    public func mayFollowUp(hamlet: String) -> Bool {
+        switch role {
+        case .admin: return true
+        case .auditor: return false
+        case .sender, .volunteer:
+            return scopes.contains { if case .hamlet(let mine) = $0 { mine.nameKey == hamlet.nameKey } else { false } }
+        }
     }
 
     /// Admins change anything; a sender only its own notices; auditors nothing.
@@ -39,7 +58,7 @@ public struct Identity: Sendable, Equatable {
         switch role {
         case .admin: true
         case .sender: created(notice)
-        case .auditor: false
+        case .auditor, .volunteer: false
         }
     }
 
@@ -49,6 +68,7 @@ public struct Identity: Sendable, Equatable {
         switch role {
         case .admin: return nil
         case .auditor: return "an auditor cannot send notices"
+        case .volunteer: return "a volunteer cannot send notices"
         case .sender:
             for selector in audience {
                 let allowed = scopes.contains { scope in

@@ -10,7 +10,7 @@ extension DashboardPages {
     /// The new-notice form; `note` is a preview or an error shown above it.
     func form(_ request: DashboardRequest, values: [String: String], note: String?) async throws -> Response {
         let text = request.text
-        guard request.identity.role != .auditor else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
+        guard request.identity.maySend else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
         func field(_ name: String, _ label: String, placeholder: String = "") -> String {
             "<label>\(label)<br><input type=\"text\" name=\"\(name)\" value=\"\(HTML.escape(values[name] ?? ""))\" placeholder=\"\(HTML.escape(placeholder))\"></label>"
         }
@@ -43,7 +43,7 @@ extension DashboardPages {
     /// Previews (segments and cost) or creates the notice from the form, under the caller's role.
     func submit(_ request: DashboardRequest) async throws -> Response {
         let text = request.text
-        guard request.identity.role != .auditor else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
+        guard request.identity.maySend else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
         var values: [String: String] = [:]
         for name in Self.fields { values[name] = request.form[name]?.trimmingCharacters(in: .whitespacesAndNewlines) }
         var notice = NoticeRequest()

@@ -49,3 +49,57 @@ extension DashboardPages {
         return Responses.html(html, status: status)
     }
 }
+
+extension DashboardPages {
+    /// A page from template `name` inside `layout.mustache`, for a signed-in user: `values` join
+    /// the layout's own (`t` words, `lang`, `title`, `commune`, `nav`, `csrf`).
+    func render(
+        _ request: DashboardRequest, _ name: String, title: String, _ values: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = values
+        context["csrf"] = request.csrf
+        context["nav"] = navigation(request)
+        return render(request.text, name, title: title, context, status: status)
+    }
+
+    /// A page from template `name`, signed in or not (no navigation unless `values` has `nav`).
+    func render(
+        _ text: DashboardText, _ name: String, title: String, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = values
+        context["t"] = text.words
+        context["lang"] = text.english ? "en" : "vi"
+        context["title"] = title
+        context["commune"] = setup.configuration.commune.name
+        do {
+            return Responses.html(try PageTemplates.shared.get().render(name, context), status: status)
+        } catch {
+            let reference = ErrorReference.log(error, "dashboard page \(name) failed", logger: setup.logger)
+            return Responses.html("<!doctype html><p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
+        }
+    }
+
+    /// The links a role may follow (SPEC §1), the current page marked.
+    func navigation(_ request: DashboardRequest) -> [String: Any] {
+        let text = request.text
+        let identity = request.identity
+        var items: [(String, String)] = []
+        if identity.role != .volunteer { items.append(("/", text["notices"])) }
+        if identity.role == .admin { items.append(("/residents", text["nav.residents"])) }
+        let hasHamlet = identity.scopes.contains { if case .hamlet = $0 { true } else { false } }
+        if identity.role == .admin || (identity.role != .auditor && hasHamlet) { items.append(("/follow-up", text["nav.followup"])) }
+        if identity.role == .admin {
+            items += [
+                ("/replies", text["nav.replies"]), ("/channels", text["nav.channels"]), ("/accounts", text["nav.accounts"]),
+                ("/audit", text["audit"]),
+            ]
+        }
+        let current = items.map(\.0).filter { $0 == "/" ? request.path == "/" : request.path.hasPrefix($0) }.max { $0.count < $1.count }
+        return [
+            "items": items.map { ["href": $0.0, "label": $0.1, "current": $0.0 == current] as [String: Any] },
+            "otherLang": text.english ? "vi" : "en", "otherLangLabel": text["lang"],
+            "actor": identity.actor, "role": identity.role.rawValue, "csrf": request.csrf,
+        ]
+    }
+}

@@ -40,6 +40,10 @@ enum DashboardRoutes {
         router.post("/notices/:id/cancel") { request, context in
             await pages.guarded(request, form: true) { try await pages.cancel(try context.parameters.require("id"), $0) }
         }
+        AccountRoutes.add(to: router, pages: pages)
+        RegistryRoutes.add(to: router, pages: pages)
+        ImportRoutes.add(to: router, pages: pages)
+        FollowUpRoutes.add(to: router, pages: pages)
     }
 }
 

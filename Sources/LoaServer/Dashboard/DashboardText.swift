@@ -1,4 +1,5 @@
-/// The dashboard's words in Vietnamese (default) and English (`?lang=en`).
+/// The dashboard's words in Vietnamese (default) and English (`?lang=en`). Each area of the
+/// dashboard keeps its own table (`DashboardText+Area.swift`); all are merged here.
 struct DashboardText: Sendable {
     let english: Bool
 
@@ -6,7 +7,25 @@ struct DashboardText: Sendable {
         (english ? Self.en[key] : Self.vi[key]) ?? key
     }
 
-    static let vi: [String: String] = [
+    /// Every word of the language, for templates: `{{t.key}}`, a key's dots written as `_`
+    /// (Mustache reads a dot as a step into a child).
+    var words: [String: String] {
+        Self.templateWords[english ? 1 : 0]
+    }
+
+    static let vi = merged([core.vi, accounts.vi, residents.vi, followUp.vi, pages.vi])
+    static let en = merged([core.en, accounts.en, residents.en, followUp.en, pages.en])
+    private static let templateWords = [vi, en].map { table in
+        Dictionary(uniqueKeysWithValues: table.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
+    }
+
+    private static func merged(_ tables: [[String: String]]) -> [String: String] {
+        tables.reduce(into: [:]) { result, table in result.merge(table) { first, _ in first } }
+    }
+
+    static let core = (vi: coreVI, en: coreEN)
+
+    private static let coreVI: [String: String] = [
         "title": "Loa – bảng điều khiển", "login": "Đăng nhập", "token": "Mã truy cập (token)",
         "quota.exhausted": "đã hết hạn mức gửi ZNS trong ngày; tin thường chờ đến", "quota.urgent": "tin khẩn chuyển sang kênh sau",
         "login.help": "Dán mã truy cập do văn phòng UBND cấp (lệnh loa token create).", "login.bad": "Mã truy cập không đúng, đã hết hạn hoặc đã bị thu hồi.",
@@ -26,10 +45,12 @@ struct DashboardText: Sendable {
         "convocation": "Giấy mời họp", "notice": "Thông báo", "alert": "Cảnh báo", "active": "Đang gửi", "cancelled": "Đã hủy",
         "lang": "English", "preview.note": "Xem trước: chưa có gì được lưu hay gửi đi.", "rows": "dòng",
         "template": "Mẫu tin đăng ký", "freetext": "Tin tự do (không theo mẫu)", "nofit": "Không mẫu tin nào phù hợp",
+        "nav.residents": "Cư dân", "nav.followup": "Theo dõi tận nhà", "nav.replies": "Tin trả lời", "nav.channels": "Kênh gửi",
+        "nav.accounts": "Tài khoản",
         "audit": "Nhật ký thay đổi", "when": "Thời điểm", "who": "Người thực hiện", "action": "Thao tác", "subject": "Đối tượng", "detail": "Chi tiết",
     ]
 
-    static let en: [String: String] = [
+    private static let coreEN: [String: String] = [
         "title": "Loa – dashboard", "login": "Sign in", "token": "Access token",
         "quota.exhausted": "daily ZNS quota used up; normal notices wait until", "quota.urgent": "urgent ones take the next channel",
         "login.help": "Paste the token the commune office gave you (loa token create).", "login.bad": "Unknown, expired or revoked token.",
@@ -48,6 +69,8 @@ struct DashboardText: Sendable {
         "convocation": "Convocation", "notice": "Notice", "alert": "Alert", "active": "Active", "cancelled": "Cancelled",
         "lang": "Tiếng Việt", "preview.note": "Preview: nothing was stored or sent.", "rows": "rows",
         "template": "Registered template", "freetext": "Free text (no template)", "nofit": "No registered template fits",
+        "nav.residents": "Residents", "nav.followup": "Door to door", "nav.replies": "Replies", "nav.channels": "Channels",
+        "nav.accounts": "Accounts",
         "audit": "Audit log", "when": "When", "who": "Who", "action": "Action", "subject": "Subject", "detail": "Detail",
     ]
 }

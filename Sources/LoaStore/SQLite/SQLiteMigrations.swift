@@ -324,6 +324,36 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("0012_accounts") { db in
+            // Staff accounts (issue 19): a person signs in with a phone and a password (bcrypt) or a
+            // one-time code; each account acts through its own token row (role, scopes, ownership of
+            // notices, sessions), whose hash is of a secret nobody holds, so disabling an account is
+            // revoking that token. A removed resident is kept for history and left out of new
+            // notices; a reply staff attached to a notice or dismissed says who and when.
+            try db.execute(sql: """
+                CREATE TABLE accounts (
+                    id INTEGER PRIMARY KEY,
+                    phone TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    password_hash TEXT,
+                    token_id INTEGER NOT NULL UNIQUE REFERENCES tokens(id),
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    disabled_at INTEGER
+                );
+                CREATE TABLE sign_in_codes (
+                    account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+                    code_hash TEXT NOT NULL,
+                    sent_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0
+                );
+                ALTER TABLE residents ADD COLUMN removed_at INTEGER;
+                ALTER TABLE replies ADD COLUMN handled_at INTEGER;
+                ALTER TABLE replies ADD COLUMN handled_by TEXT;
+                ALTER TABLE replies ADD COLUMN handling TEXT;
+                """)
+        }
         return migrator
     }
 }

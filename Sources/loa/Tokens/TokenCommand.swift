@@ -39,15 +39,9 @@ struct TokenCreate: AsyncParsableCommand {
         let store = try await global.store()
         var scopes: [AudienceSelector] = []
         for text in scope {
-            let selector: AudienceSelector
-            do { selector = try AudienceSelector(parsing: text) } catch { throw UserError("--scope: \(error)") }
-            switch selector {
-            case .hamlet, .group: scopes.append(selector)
-            case .all, .phone: throw UserError("--scope takes hamlet:NAME or group:NAME, not \(selector)")
-            }
+            do { scopes.append(try AudienceSelector(parsing: text)) } catch { throw UserError("--scope: \(error)") }
         }
-        if role == .sender, scopes.isEmpty { throw UserError("a sender token needs at least one --scope hamlet:NAME or group:NAME") }
-        if role != .sender, !scopes.isEmpty { throw UserError("--scope applies to sender tokens only") }
+        if let refusal = ScopeRules.refusal(role: role, scopes: scopes) { throw UserError(refusal) }
         scopes = try await NameLookup.selectors(scopes, in: store)
         if let label, label.isEmpty || label.contains(where: { $0.isWhitespace }) {
             throw UserError("--label must be one word, like hoi-nong-dan")
