@@ -1,3 +1,5 @@
+import Foundation
+
 /// A person the commune can reach; phone numbers are unique per commune (SPEC §2).
 public struct Resident: Sendable, Equatable, Identifiable {
     public var id: Int64
@@ -7,10 +9,12 @@ public struct Resident: Sendable, Equatable, Identifiable {
     public var hamlet: String?
     public var groups: [String]
     public var channels: [String]
+    /// When staff removed the resident from the registry: kept for history, left out of new notices.
+    public var removedAt: Date?
 
     public init(
         id: Int64, name: String, phone: PhoneNumber?, zaloID: String?, hamlet: String?,
-        groups: [String], channels: [String] = []
+        groups: [String], channels: [String] = [], removedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -19,6 +23,7 @@ public struct Resident: Sendable, Equatable, Identifiable {
         self.hamlet = hamlet
         self.groups = groups
         self.channels = channels
+        self.removedAt = removedAt
     }
 
     /// A resident with neither a phone nor a Zalo id counts in reach but cannot be sent to.

@@ -30,6 +30,7 @@ struct PostgresResidentImporter {
         var hamletID: Int64?
         var channels: String
         var groups: Set<Int64>
+        var removed: Bool
     }
 
     mutating func write(_ rows: ArraySlice<ResidentInput>) async throws -> ImportCounts {
@@ -42,14 +43,14 @@ struct PostgresResidentImporter {
         let phones = rows.map(\.phone.e164)
         var existing: [String: Existing] = [:]
         for row in try await db.rows("""
-            SELECT r.id, r.phone, r.name, r.zalo_id, r.hamlet_id, r.channels,
+            SELECT r.id, r.phone, r.name, r.zalo_id, r.hamlet_id, r.channels, r.removed_at IS NOT NULL AS removed,
                    ARRAY(SELECT group_id FROM group_members WHERE resident_id = r.id) AS groups
             FROM residents r WHERE r.phone = ANY(\(phones))
             """)
         {
             existing[try row["phone"]] = Existing(
                 id: try row["id"], name: try row["name"], zaloID: try row["zalo_id"], hamletID: try row["hamlet_id"],
-                channels: try row["channels"], groups: Set(try row["groups"] as [Int64]))
+                channels: try row["channels"], groups: Set(try row["groups"] as [Int64]), removed: try row["removed"])
         }
         var counts = ImportCounts()
         var new: (names: [String], phones: [String], zalos: [String], hamlets: [Int64], channels: [String]) = ([], [], [], [], [])
@@ -75,15 +76,16 @@ struct PostgresResidentImporter {
             let hamletID = columns.contains(.hamlet) ? hamlet : old.hamletID
             let newChannels = columns.contains(.channels) ? channels : old.channels
             let groupsChanged = columns.contains(.groups) && old.groups != groups
+            // A resident removed from the registry whose phone is imported again comes back (an update).
             let fieldsChanged = old.name != row.name || old.zaloID != zalo || old.hamletID != hamletID
-                || old.channels != newChannels
+                || old.channels != newChannels || old.removed
             guard fieldsChanged || groupsChanged else {
                 counts.unchanged += 1
                 continue
             }
             try await db.run("""
                 UPDATE residents SET name = \(row.name), sort_key = \(row.name.matchKey), zalo_id = \(zalo), hamlet_id = \(hamletID),
-                    channels = \(newChannels), updated_at = \(now)
+                    channels = \(newChannels), updated_at = \(now), removed_at = NULL
                 WHERE id = \(old.id)
                 """)
             if groupsChanged {

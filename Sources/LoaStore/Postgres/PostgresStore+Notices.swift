@@ -123,12 +123,13 @@ extension PostgresStore {
                 else { throw StoreError.invalid("no group named '\(name)'") }
                 parts.append("r.id IN (SELECT resident_id FROM group_members WHERE group_id = \(query.bind(id)))")
             case .phone(let phone):
-                guard try await db.value("SELECT 1 FROM residents WHERE phone = \(phone.e164)", as: Int32.self) != nil
+                guard try await db.value("SELECT 1 FROM residents WHERE phone = \(phone.e164) AND removed_at IS NULL", as: Int32.self) != nil
                 else { throw StoreError.invalid("no resident with phone \(phone.national) (\(phone.e164))") }
                 parts.append("r.phone = \(query.bind(phone.e164))")
             }
         }
-        query.append("(" + parts.joined(separator: " OR ") + ")")
+        // A resident removed from the registry is kept for history but never targeted again.
+        query.append("(r.removed_at IS NULL AND (" + parts.joined(separator: " OR ") + "))")
     }
 
     private static func newNoticeID(_ db: PostgresConnection) async throws -> String {

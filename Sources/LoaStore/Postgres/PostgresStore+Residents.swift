@@ -39,7 +39,7 @@ extension PostgresStore {
 
     public func residents(hamlet: String?, group: String?) async throws -> [Resident] {
         try await read { db in
-            var query = PostgresQuery(unsafeSQL: Self.residentSelect + " WHERE TRUE")
+            var query = PostgresQuery(unsafeSQL: Self.residentSelect + " WHERE r.removed_at IS NULL")
             if let hamlet {
                 query.sql += " AND h.key = $\(query.binds.count + 1)"
                 query.binds.append(hamlet.nameKey)

@@ -28,7 +28,7 @@ struct ResidentImporter {
         let groups = try Set(row.groups.map { try nameID(table: "resident_groups", $0, &groupIDs) })
         let channels = TextList.encode(row.channels)
         let find = try db.cachedStatement(
-            sql: "SELECT id, name, zalo_id, hamlet_id, channels FROM residents WHERE phone = ?")
+            sql: "SELECT id, name, zalo_id, hamlet_id, channels, removed_at FROM residents WHERE phone = ?")
         guard let existing = try Row.fetchOne(find, arguments: [row.phone.e164]) else {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO residents (name, sort_key, phone, zalo_id, hamlet_id, channels, created_at, updated_at)
@@ -49,13 +49,16 @@ struct ResidentImporter {
                 arguments: [id]))
             groupsChanged = current != groups
         }
+        // A resident removed from the registry whose phone is imported again comes back (an update).
+        let restored = (existing["removed_at"] as Int64?) != nil
         let fieldsChanged =
             existing["name"] != row.name || existing["zalo_id"] != zalo
-            || existing["hamlet_id"] != hamletID || existing["channels"] != newChannels
+            || existing["hamlet_id"] != hamletID || existing["channels"] != newChannels || restored
         guard fieldsChanged || groupsChanged else { return .unchanged }
         if fieldsChanged {
             try db.cachedStatement(sql: """
-                UPDATE residents SET name = ?, sort_key = ?, zalo_id = ?, hamlet_id = ?, channels = ?, updated_at = ?
+                UPDATE residents SET name = ?, sort_key = ?, zalo_id = ?, hamlet_id = ?, channels = ?, updated_at = ?,
+                    removed_at = NULL
                 WHERE id = ?
                 """
             ).execute(arguments: [row.name, row.name.matchKey, zalo, hamletID, newChannels, now, id])

@@ -142,13 +142,14 @@ extension SQLiteStore {
                 arguments += [id]
             case .phone(let phone):
                 guard try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM residents WHERE phone = ?", arguments: [phone.e164]) != nil
+                    db, sql: "SELECT 1 FROM residents WHERE phone = ? AND removed_at IS NULL", arguments: [phone.e164]) != nil
                 else { throw StoreError.invalid("no resident with phone \(phone.national) (\(phone.e164))") }
                 parts.append("r.phone = ?")
                 arguments += [phone.e164]
             }
         }
-        return ("(" + parts.joined(separator: " OR ") + ")", arguments)
+        // A resident removed from the registry is kept for history but never targeted again.
+        return ("(r.removed_at IS NULL AND (" + parts.joined(separator: " OR ") + "))", arguments)
     }
 
     private static func newNoticeID(_ db: Database) throws -> String {

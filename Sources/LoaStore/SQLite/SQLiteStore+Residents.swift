@@ -34,7 +34,7 @@ extension SQLiteStore {
     public func residents(hamlet: String?, group: String?) async throws -> [Resident] {
         try await pool.read { db in
             var sql = Self.residentSelect
-            var clauses: [String] = []
+            var clauses = ["r.removed_at IS NULL"]
             var arguments: StatementArguments = []
             if let hamlet {
                 clauses.append("h.key = ?")
@@ -47,7 +47,7 @@ extension SQLiteStore {
                     """)
                 arguments += [group.nameKey]
             }
-            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " WHERE " + clauses.joined(separator: " AND ")
             sql += " ORDER BY r.id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.resident(from:))
         }
