@@ -91,6 +91,19 @@ public struct ReplyRecord: Sendable, Equatable {
     /// `acknowledged N-…`, `no keyword`, `unknown sender`, `no open convocation`.
     public var outcome: String
     public var message: Int64?
+    /// The stored row's id (nil only for a record not read back from the store).
+    public var id: Int64? = nil
+    /// The resident the sender is, when Loa knows the number or Zalo id.
+    public var residentID: Int64? = nil
+    /// When staff attached the reply to a notice or dismissed it (``ReplyTriage``).
+    public var handledAt: Date? = nil
+    /// Who handled it (the audit log's actor).
+    public var handledBy: String? = nil
+    /// What staff did: `attached N-…` or `dismissed`.
+    public var handling: String? = nil
+
+    /// Whether the reply acknowledged a notice when it came in.
+    public var matched: Bool { outcome.hasPrefix("acknowledged ") || outcome.hasPrefix("already acknowledged ") }
 }
 
 /// Which residents `loa unread` lists.

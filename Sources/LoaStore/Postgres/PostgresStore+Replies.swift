@@ -32,15 +32,17 @@ extension PostgresStore {
                 }
             }
             // A second copy of the same reply racing this one keeps the first.
-            let stored = try await db.run("""
+            let stored = try await db.value("""
                 INSERT INTO replies (channel, sender, text, received_at, resident_id, message_id, outcome, dedupe_key)
                 VALUES (\(channel), \(sender), \(text), \(time.millis), \(resident), \(message), \(outcome), \(key))
-                ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1
-                """)
-            if stored == 0, let row = try await db.rows("SELECT * FROM replies WHERE dedupe_key = \(key)").first {
+                ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+                """, as: Int64.self)
+            if stored == nil, let row = try await db.rows("SELECT * FROM replies WHERE dedupe_key = \(key)").first {
                 return try Self.reply(from: row)
             }
-            return ReplyRecord(channel: channel, sender: sender, text: text, receivedAt: time, outcome: outcome, message: message)
+            return ReplyRecord(
+                channel: channel, sender: sender, text: text, receivedAt: time, outcome: outcome, message: message,
+                id: stored, residentID: resident)
         }
     }
 
@@ -64,9 +66,12 @@ extension PostgresStore {
         }
     }
 
-    private static func reply(from row: PGRow) throws -> ReplyRecord {
+    static func reply(from row: PGRow) throws -> ReplyRecord {
         ReplyRecord(
             channel: try row["channel"], sender: try row["sender"], text: try row["text"],
-            receivedAt: Date(millis: try row["received_at"]), outcome: try row["outcome"], message: try row["message_id"])
+            receivedAt: Date(millis: try row["received_at"]), outcome: try row["outcome"], message: try row["message_id"],
+            id: try row["id"], residentID: try row["resident_id"],
+            handledAt: (try row["handled_at"] as Int64?).map(Date.init(millis:)), handledBy: try row["handled_by"],
+            handling: try row["handling"])
     }
 }

@@ -206,7 +206,9 @@ extension SQLiteStore {
                     INSERT INTO replies (channel, sender, text, received_at, resident_id, message_id, outcome, dedupe_key)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [channel, sender, text, time.millis, resident, message, outcome, key])
-            return ReplyRecord(channel: channel, sender: sender, text: text, receivedAt: time, outcome: outcome, message: message)
+            return ReplyRecord(
+                channel: channel, sender: sender, text: text, receivedAt: time, outcome: outcome, message: message,
+                id: db.lastInsertedRowID, residentID: resident)
         }
     }
 
@@ -230,9 +232,10 @@ extension SQLiteStore {
         }
     }
 
-    private static func reply(from row: Row) -> ReplyRecord {
+    static func reply(from row: Row) -> ReplyRecord {
         ReplyRecord(
             channel: row["channel"], sender: row["sender"], text: row["text"], receivedAt: Date(millis: row["received_at"]),
-            outcome: row["outcome"], message: row["message_id"])
+            outcome: row["outcome"], message: row["message_id"], id: row["id"], residentID: row["resident_id"],
+            handledAt: (row["handled_at"] as Int64?).map(Date.init(millis:)), handledBy: row["handled_by"], handling: row["handling"])
     }
 }
