@@ -16,7 +16,8 @@ enum DashboardRoutes {
                     english: DashboardPages.language(request).english, authorizationCode: request.uri.queryParameters.get("code").map { String($0) })
             }
             return await pages.guarded(request, signedOut: signedOut) {
-                try await pages.list($0)
+                // A volunteer's only page is their hamlet's door-to-door list.
+                $0.identity.role == .volunteer ? DashboardPages.redirect("/follow-up") : try await pages.list($0)
             }
         }
         router.get("/login") { request, _ in pages.login(request, failed: false) }
