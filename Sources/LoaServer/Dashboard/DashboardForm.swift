@@ -7,37 +7,40 @@ import LoaStore
 extension DashboardPages {
     static let fields = ["kind", "title", "body", "to", "at", "meeting", "place", "channels", "remind", "priority"]
 
-    /// The new-notice form; `note` is a preview or an error shown above it.
-    func form(_ request: DashboardRequest, values: [String: String], note: String?) async throws -> Response {
+    /// What the new-notice form shows above its fields: a refusal, or a preview of the texts.
+    enum FormNote {
+        case warning(String)
+        case preview([String: Any])
+    }
+
+    /// The new-notice form, with what the caller typed and a note above it.
+    func form(_ request: DashboardRequest, values: [String: String], note: FormNote?) async throws -> Response {
         let text = request.text
         guard request.identity.maySend else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
-        func field(_ name: String, _ label: String, placeholder: String = "") -> String {
-            "<label>\(label)<br><input type=\"text\" name=\"\(name)\" value=\"\(HTML.escape(values[name] ?? ""))\" placeholder=\"\(HTML.escape(placeholder))\"></label>"
+        func field(_ name: String, _ label: String, placeholder: String = "", long: Bool = false) -> [String: Any] {
+            ["name": name, "label": label, "value": values[name] ?? "", "placeholder": placeholder, "long": long]
         }
-        let kinds = ["convocation", "notice", "alert"].map { kind in
-            "<option value=\"\(kind)\"\((values["kind"] ?? "convocation") == kind ? " selected" : "")>\(text[kind])</option>"
-        }.joined()
+        let kinds = ["convocation", "notice", "alert"].map { kind -> [String: Any] in
+            ["value": kind, "label": text[kind], "selected": (values["kind"] ?? "convocation") == kind]
+        }
         let scope = request.identity.role == .sender
             ? request.identity.scopes.map(\.description).joined(separator: ", ") : "all, hamlet:…, group:…, phone:…"
-        let body = """
-            <h1>\(text["new"])</h1>
-            \(note ?? "")
-            <form method="post" action="/notices">
-            <input type="hidden" name="csrf" value="\(request.csrf)">
-            <label>\(text["kind"])<br><select name="kind">\(kinds)</select></label>
-            \(field("title", text["notices"]))
-            <label>\(text["body"])<br><textarea name="body" rows="5">\(HTML.escape(values["body"] ?? ""))</textarea></label>
-            \(field("to", text["to"], placeholder: scope))
-            \(field("at", text["at"], placeholder: "YYYY-MM-DD HH:MM"))
-            \(field("meeting", text["meeting"], placeholder: "YYYY-MM-DD HH:MM"))
-            \(field("place", text["place"]))
-            \(field("channels", text["channels"], placeholder: setup.configuration.channels.map(\.name).joined(separator: ">")))
-            \(field("remind", text["remind"], placeholder: "24h, 2h"))
-            <p><button type="submit" name="action" value="preview">\(text["preview"])</button>
-            <button type="submit" name="action" value="create">\(text["create"])</button></p>
-            </form>
-            """
-        return page(request, title: text["new"], body: body)
+        var context: [String: Any] = [
+            "kinds": kinds,
+            "fields": [
+                field("title", text["notices"]), field("body", text["body"], long: true), field("to", text["to"], placeholder: scope),
+                field("at", text["at"], placeholder: "YYYY-MM-DD HH:MM"), field("meeting", text["meeting"], placeholder: "YYYY-MM-DD HH:MM"),
+                field("place", text["place"]),
+                field("channels", text["channels"], placeholder: setup.configuration.channels.map(\.name).joined(separator: ">")),
+                field("remind", text["remind"], placeholder: "24h, 2h"),
+            ],
+        ]
+        switch note {
+        case .warning(let warning): context["warning"] = warning
+        case .preview(let preview): context["preview"] = preview
+        case nil: break
+        }
+        return render(request, "dashboard/form", title: text["new"], context)
     }
 
     /// Previews (segments and cost) or creates the notice from the form, under the caller's role.
@@ -62,24 +65,24 @@ extension DashboardPages {
             draft.createdByToken = request.identity.tokenID
             draft.audience = try await NameLookup.selectors(draft.audience, in: setup.store)
         } catch let error as NoticeRequest.Invalid {
-            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(error.description))</p>")
+            return try await form(request, values: values, note: .warning(error.description))
         } catch let error as NameLookup.Unknown {
-            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(error.description))</p>")
+            return try await form(request, values: values, note: .warning(error.description))
         }
         if let refusal = request.identity.refusal(toTarget: draft.audience) {
-            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(refusal))</p>")
+            return try await form(request, values: values, note: .warning(refusal))
         }
         if let refusal = try await SendPermission.refusal(draft, identity: request.identity, setup: setup) {
-            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(refusal))</p>")
+            return try await form(request, values: values, note: .warning(refusal))
         }
         if let misfit = try await ZNSNoticeFit.refusal(draft, configuration: setup.configuration, store: setup.store) {
-            return try await form(request, values: values, note: "<p class=warn>\(HTML.escape(misfit))</p>")
+            return try await form(request, values: values, note: .warning(misfit))
         }
         if request.form["action"] == "preview" {
             let count = try await setup.store.countAudience(draft.audience)
             let preview = NoticePreview(
                 draft: draft, configuration: setup.configuration, targeted: count.targeted, unreachable: count.unreachable)
-            return try await form(request, values: values, note: Self.previewNote(preview, text))
+            return try await form(request, values: values, note: .preview(Self.previewContext(preview, text)))
         }
         let created = try await setup.store.createNotice(draft)
         return Self.redirect("/notices/\(created.id)")
@@ -90,26 +93,23 @@ extension DashboardPages {
             .filter { !$0.isEmpty }
     }
 
-    static func previewNote(_ preview: NoticePreview, _ text: DashboardText) -> String {
-        var costs = ""
-        for channel in preview.channels {
-            guard let audience = channel.audience else { continue }
-            costs += "<li>\(HTML.escape(channel.name)): \(text["accented"]) \(Int(audience.accented)) · \(text["folded"]) \(Int(audience.folded))"
-                + " (\(text["saved"]) \(Int(audience.difference)))</li>"
+    /// The preview's values for the template: both spellings, what each channel would send, and costs.
+    static func previewContext(_ preview: NoticePreview, _ text: DashboardText) -> [String: Any] {
+        let costs = preview.channels.compactMap { channel -> [String: Any]? in
+            guard let audience = channel.audience else { return nil }
+            return [
+                "channel": channel.name, "accented": Int(audience.accented), "folded": Int(audience.folded),
+                "saved": Int(audience.difference),
+            ]
         }
-        var sends = ""
-        for channel in preview.channels {
-            let template = channel.template.map { "\(text["template"]) '\(HTML.escape($0))'" }
-                ?? (channel.refusal == nil ? text["freetext"] : text["nofit"])
-            sends += "<p>\(HTML.escape(channel.name)): \(template), \(channel.segments) \(text["segments"])</p>"
-                + "<pre>\(HTML.escape(channel.text ?? channel.refusal ?? ""))</pre>"
+        let sends = preview.channels.map { channel -> [String: Any] in
+            let how = channel.template.map { "\(text["template"]) '\($0)'" } ?? (channel.refusal == nil ? text["freetext"] : text["nofit"])
+            return ["channel": channel.name, "how": how, "segments": channel.segments, "text": channel.text ?? channel.refusal ?? ""]
         }
-        return """
-            <div class=preview><p class=muted>\(text["preview.note"]) \(preview.targeted) \(text["residents"]).</p>
-            <p>\(text["accented"]): \(preview.accented.segments) \(text["segments"])</p><pre>\(HTML.escape(preview.accented.text))</pre>
-            <p>\(text["folded"]): \(preview.folded.segments) \(text["segments"])</p><pre>\(HTML.escape(preview.folded.text))</pre>
-            \(sends)
-            \(costs.isEmpty ? "" : "<p>\(text["cost"]):</p><ul>\(costs)</ul>")</div>
-            """
+        return [
+            "targeted": preview.targeted, "accentedSegments": preview.accented.segments, "accentedText": preview.accented.text,
+            "foldedSegments": preview.folded.segments, "foldedText": preview.folded.text, "sends": sends, "costs": costs,
+            "hasCosts": !costs.isEmpty,
+        ]
     }
 }

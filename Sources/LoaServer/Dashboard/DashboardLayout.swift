@@ -1,18 +1,6 @@
 import Hummingbird
 
 extension DashboardPages {
-    /// A full page for a signed-in user: header with the commune, language switch and sign-out.
-    func page(_ request: DashboardRequest, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
-        let text = request.text
-        let nav = """
-            <nav><a href="/">\(text["notices"])</a>\(request.identity.role == .admin ? " · <a href=\"/audit\">\(text["audit"])</a>" : "") · <a href="?lang=\(text.english ? "vi" : "en")">\(text["lang"])</a>
-            · <span class=muted>\(HTML.escape(request.identity.actor)) (\(request.identity.role.rawValue))</span>
-            <form class=inline method="post" action="/logout"><input type="hidden" name="csrf" value="\(request.csrf)">
-            <button type="submit">\(text["logout"])</button></form></nav>
-            """
-        return page(text, title: title, body: nav + "\n" + body, status: status)
-    }
-
     /// A full page, signed in or not.
     func page(_ text: DashboardText, title: String, body: String, status: HTTPResponse.Status = .ok) -> Response {
         let html = """
@@ -51,6 +39,13 @@ extension DashboardPages {
 }
 
 extension DashboardPages {
+    /// A short page with a heading, an optional line and a link to the notices: refusals and errors.
+    func message(_ text: DashboardText, title: String, message: String? = nil, status: HTTPResponse.Status) -> Response {
+        var values: [String: Any] = ["link": ["href": text.english ? "/?lang=en" : "/", "label": text["notices"]]]
+        if let message { values["message"] = message }
+        return render(text, "message", title: title, values, status: status)
+    }
+
     /// A page from template `name` inside `layout.mustache`, for a signed-in user: `values` join
     /// the layout's own (`t` words, `lang`, `title`, `commune`, `nav`, `csrf`).
     func render(
@@ -67,17 +62,8 @@ extension DashboardPages {
     func render(
         _ text: DashboardText, _ name: String, title: String, _ values: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) -> Response {
-        var context = values
-        context["t"] = text.words
-        context["lang"] = text.english ? "en" : "vi"
-        context["title"] = title
-        context["commune"] = setup.configuration.commune.name
-        do {
-            return Responses.html(try PageTemplates.shared.get().render(name, context), status: status)
-        } catch {
-            let reference = ErrorReference.log(error, "dashboard page \(name) failed", logger: setup.logger)
-            return Responses.html("<!doctype html><p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
-        }
+        PageTemplates.response(
+            name, text: text, title: title, commune: setup.configuration.commune.name, values, status: status, logger: setup.logger)
     }
 
     /// The links a role may follow (SPEC §1), the current page marked.

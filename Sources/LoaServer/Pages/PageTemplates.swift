@@ -2,8 +2,8 @@ import Foundation
 import Mustache
 
 /// The dashboard's page templates (`Sources/LoaServer/Templates/**/*.mustache`), rendered with
-/// Mustache, which escapes every `{{value}}` for HTML; `{{{raw}}}` is only for markup Loa itself
-/// made (charts). Found beside the executable's package: in the repository (`swift build`, tests)
+/// Mustache, which escapes every `{{value}}` for HTML by Unicode scalar (``ScalarHTMLEscape``);
+/// `{{{raw}}}` is only for markup Loa itself made (charts). Found beside the executable's package: in the repository (`swift build`, tests)
 /// or where the Debian package installs them (`/usr/bin/loa` → `/usr/share/loa/templates`), or in
 /// `LOA_TEMPLATES`.
 struct PageTemplates: Sendable {
@@ -27,6 +27,7 @@ struct PageTemplates: Sendable {
         guard let directory = directory ?? locate() else {
             throw PageTemplateError(description: "cannot find Loa's page templates (Sources/LoaServer/Templates or share/loa/templates); set LOA_TEMPLATES")
         }
+        ScalarHTMLEscape.register()
         var library = MustacheLibrary()
         let root = URL(fileURLWithPath: directory)
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
@@ -34,7 +35,8 @@ struct PageTemplates: Sendable {
             let relative = file.path.dropFirst(root.path.count).drop { $0 == "/" }
             let name = String(relative.dropLast(".mustache".count))
             do {
-                try library.register(try String(contentsOf: file, encoding: .utf8), named: name)
+                let text = try String(contentsOf: file, encoding: .utf8)
+                try library.register(ScalarHTMLEscape.pragma + text, named: name)
             } catch {
                 throw PageTemplateError(description: "page template \(name).mustache: \(error)")
             }
