@@ -8,7 +8,7 @@ import Testing
 @Suite("Audit log page", .serialized)
 struct AuditPageTests {
     static func rows(_ html: String) -> Int {
-        html.components(separatedBy: "<tr><td>").count - 1
+        html.components(separatedBy: "<tr><td class=\"when\">").count - 1
     }
 
     @Test

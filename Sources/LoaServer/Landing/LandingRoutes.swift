@@ -5,8 +5,12 @@ import Hummingbird
 enum LandingRoutes {
     static func add(to router: Router<LoaRequestContext>, setup: ServerSetup) {
         guard let code = setup.configuration.server.zaloSiteVerification else { return }
-        let page = ZaloVerificationFile.html(code: code)
-        router.get(RouterPath(ZaloVerificationFile.path(code: code))) { _, _ in Responses.html(page) }
-        router.head(RouterPath(ZaloVerificationFile.path(code: code))) { _, _ in Responses.html(page, head: true) }
+        let logger = setup.logger
+        router.get(RouterPath(ZaloVerificationFile.path(code: code))) { _, _ in
+            ZaloVerificationFile.response(code: code, logger: logger)
+        }
+        router.head(RouterPath(ZaloVerificationFile.path(code: code))) { _, _ in
+            ZaloVerificationFile.response(code: code, head: true, logger: logger)
+        }
     }
 }

@@ -24,7 +24,7 @@ struct TimelineChart {
         ]
         let end = timeline.start.addingTimeInterval(timeline.bucket * Double(count))
         var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height) + 20)" font-family="sans-serif" font-size="12" role="img" aria-label="\(text["timeline"])">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height) + 20)" font-family="sans-serif" font-size="12" role="img" aria-label="\(HTML.escape(text["timeline"]))">
             <line x1="\(left)" y1="\(height - bottom)" x2="\(width - 10)" y2="\(height - bottom)" stroke="#999"/>
             <line x1="\(left)" y1="10" x2="\(left)" y2="\(height - bottom)" stroke="#999"/>
             <text x="\(left - 6)" y="16" text-anchor="end">\(targeted)</text><text x="\(left - 6)" y="\(height - bottom)" text-anchor="end">0</text>
