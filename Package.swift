@@ -161,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "LoaServerTests",
             dependencies: [
-                "LoaServer", "LoaStore", "LoaCore", "LoaConfig", "LoaChannels", "LoaHTTP",
+                "LoaServer", "LoaStore", "LoaCore", "LoaConfig", "LoaChannels", "LoaHTTP", "LoaSimulator",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

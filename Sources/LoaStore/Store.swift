@@ -4,7 +4,7 @@ import LoaCore
 /// Everything Loa keeps: residents, notices, messages and their history, tokens and the audit log.
 ///
 /// One protocol, two backends (SQLite now, PostgreSQL later); `StoreContract` tests run against both.
-public protocol Store: ChannelStateStore, AccountStore, ReplyTriage, RegistryStore, AuditLogStore {
+public protocol Store: ChannelStateStore, AccountStore, ReplyTriage, StaffActionLog, RegistryStore, AuditLogStore {
     /// Writes valid resident rows in one transaction; with `dryRun` the transaction is rolled back.
     /// `progress` hears how many rows are done, now and then.
     func importResidents(

@@ -15,5 +15,11 @@ enum FollowUpRoutes {
         router.post("/replies/:id/dismiss") { request, context in
             await pages.guarded(request, form: true) { try await replies.dismiss(try context.parameters.require("id"), $0) }
         }
+        let channels = ChannelsPage(pages: pages)
+        router.get("/channels") { request, _ in await pages.guarded(request) { try await channels.list($0) } }
+        router.post("/channels/check") { request, _ in await pages.guarded(request, form: true) { try await channels.check($0) } }
+        router.post("/channels/:name/test") { request, context in
+            await pages.guarded(request, form: true) { try await channels.testSend(try context.parameters.require("name"), $0) }
+        }
     }
 }

@@ -1,11 +1,7 @@
 import LoaChannels
+import LoaServer
 
-/// One channel's findings as `loa channels check` prints them (`--format json`: an array of these).
-struct ChannelCheckReport: Encodable {
-    let channel: String
-    let kind: String
-    let checks: [ChannelCheckItem]
-
+extension ChannelCheckReport {
     /// One aligned line per finding: channel, check, status, detail.
     static func listing(_ reports: [ChannelCheckReport]) -> Listing {
         var listing = Listing(["channel", "check", "status", "detail"])

@@ -36,7 +36,11 @@ struct ChannelsCheck: AsyncParsableCommand {
         }
         let client = HTTPClient(configuration: .init(maxConnectionsPerHost: 4))
         defer { client.shutdown() }
-        let reports = await ChannelCheckRun(configuration: configuration, transport: client, openStore: global.store).reports(for: channels)
+        let store = await zaloStore(channels)
+        let reports = await ChannelCheckRun(configuration: configuration, transport: client) { adapters in
+            guard let store else { return }
+            _ = try? await ZaloTokens.connect(adapters, store: store, transport: client)
+        }.reports(for: channels)
         switch output.format {
         case .json: try JSONOutput.print(reports)
         case .text, .csv:
@@ -50,5 +54,17 @@ struct ChannelsCheck: AsyncParsableCommand {
             throw UserError("\(failed) check\(failed == 1 ? "" : "s") failed (\(warnings) warning\(warnings == 1 ? "" : "s"))")
         }
         Terminal.info("no check failed (\(warnings) warning\(warnings == 1 ? "" : "s")) across \(reports.count) channel\(reports.count == 1 ? "" : "s")")
+    }
+
+    /// Zalo channels check with the token pair `loa run` keeps in the database, not a stale one from
+    /// `loa.toml`; reading it refreshes nothing. Other channels need no database.
+    private func zaloStore(_ channels: [ChannelConfig]) async -> (any Store)? {
+        guard channels.contains(where: { $0.kind == .zaloZNS || $0.kind == .zaloOA }) else { return nil }
+        do {
+            return try await global.store()
+        } catch {
+            Terminal.info("note: the database could not be opened (\(error)); Zalo channels are checked with the tokens in loa.toml")
+            return nil
+        }
     }
 }

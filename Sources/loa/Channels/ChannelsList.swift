@@ -64,7 +64,7 @@ struct ChannelsList: AsyncParsableCommand {
             entries.append(
                 Entry(
                     name: channel.name, kind: channel.kind.rawValue, rate: channel.rate?.description,
-                    health: try await health(channel, store: store),
+                    health: try await ChannelStatus.read(channel, store: store, now: Date()).line,
                     callbackUrls: .init(status: hooks?.status, inbound: zalo == nil ? hooks?.inbound : hooks?.status),
                     zaloWebhook: zalo.map { ZaloApp(appID: $0.appID, url: hooks?.status ?? "", channels: $0.channels) }))
         }
@@ -89,34 +89,5 @@ struct ChannelsList: AsyncParsableCommand {
                 Terminal.info("no callback URLs: set [server] hook_secret (and public_url) in \(configuration.source)")
             }
         }
-    }
-
-    /// The channel's daily quota as `loa run` last saved it (ZNS), then its token's state.
-    private func health(_ channel: ChannelConfig, store: any Store) async throws -> String {
-        let token = try await tokenHealth(channel, store: store)
-        guard channel.kind == .zaloZNS,
-            let quota = try await store.channelQuotas().first(where: { $0.channel == channel.name }),
-            quota.resetsAt > Date()
-        else { return token }
-        let of = quota.daily.map { " of \($0)" } ?? ""
-        let said = quota.remaining <= 0
-            ? "quota used up until \(quota.resetsAt.ISO8601Format()) (urgent notices fall back, others wait)"
-            : "quota \(quota.remaining)\(of) left today"
-        return said + "; " + token
-    }
-
-    /// Zalo channels: the state of the stored OAuth pair; others have no token to watch.
-    private func tokenHealth(_ channel: ChannelConfig, store: any Store) async throws -> String {
-        guard channel.kind == .zaloZNS || channel.kind == .zaloOA else { return "ok" }
-        // Pairs are kept per app and OA (ZaloAppKey); older ones under the channel's name.
-        let app = ZaloAppKey(config: channel)
-        var found = app.appID.isEmpty ? nil : try await store.channelCredentials(channel: app.storageKey)
-        if found == nil { found = try await store.channelCredentials(channel: channel.name) }
-        if let stored = found {
-            if let failure = stored.failure { return "token refresh failed: \(failure)" }
-            return "token expires \(stored.expiresAt.ISO8601Format())"
-        }
-        let configured = channel.secrets["access_token"] != nil
-        return configured ? "configured token (not yet refreshed)" : "no access token yet"
     }
 }

@@ -3,26 +3,45 @@ import LoaConfig
 import LoaHTTP
 import LoaStore
 
-/// One pass of `loa channels check`: each channel's own account check, then the checks on Loa's
-/// public address that every channel relies on (callbacks, Zalo's domain verification, templates).
-struct ChannelCheckRun {
+/// One pass of `loa channels check` and of the channels page's "Kiểm tra": each channel's own
+/// account check, then the checks on Loa's public address that every channel relies on
+/// (callbacks, Zalo's domain verification, templates).
+public struct ChannelCheckRun: Sendable {
     let configuration: LoaConfiguration
     let transport: any HTTPTransport
-    /// Opens the database, where Zalo channels keep their refreshed token pair.
-    let openStore: () async throws -> any Store
+    /// Readies the adapters made here before they are asked (the CLI connects Zalo channels to the
+    /// token pair `loa run` keeps in the database).
+    let prepare: @Sendable ([any ChannelAdapter]) async -> Void
+
+    public init(
+        configuration: LoaConfiguration, transport: any HTTPTransport,
+        prepare: @escaping @Sendable ([any ChannelAdapter]) async -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.prepare = prepare
+    }
 
     /// The findings of `channels`, in their configured order; the gateways are asked concurrently.
-    func reports(for channels: [ChannelConfig]) async -> [ChannelCheckReport] {
+    /// `running` are adapters already in use (the server's, with live tokens), asked instead of new ones.
+    public func reports(for channels: [ChannelConfig], running: [String: any ChannelAdapter] = [:]) async -> [ChannelCheckReport] {
         var adapters: [String: any ChannelAdapter] = [:]
+        var made: [any ChannelAdapter] = []
         var refusals: [String: String] = [:]
         for channel in channels {
+            if let adapter = running[channel.name] {
+                adapters[channel.name] = adapter
+                continue
+            }
             do {
-                adapters[channel.name] = try ChannelRegistry.adapter(for: channel, hooks: hookURLs(channel))
+                let adapter = try ChannelRegistry.adapter(for: channel, hooks: hookURLs(channel))
+                adapters[channel.name] = adapter
+                made.append(adapter)
             } catch {
                 refusals[channel.name] = error.description
             }
         }
-        await connectZaloTokens(Array(adapters.values))
+        if !made.isEmpty { await prepare(made) }
         let shared = await sharedFindings(for: channels)
         let transport = self.transport
         let accounts = await withTaskGroup(of: (String, [ChannelCheckItem]).self) { group in
@@ -72,17 +91,6 @@ struct ChannelCheckRun {
             }
         }
         return Shared(callback: callback, verification: verification)
-    }
-
-    /// Zalo channels check with the token pair `loa run` keeps in the database, not a stale one from
-    /// `loa.toml`; reading it refreshes nothing.
-    private func connectZaloTokens(_ adapters: [any ChannelAdapter]) async {
-        guard adapters.contains(where: { $0 is any ZaloTokenHolder }) else { return }
-        do {
-            _ = try await ZaloTokens.connect(adapters, store: try await openStore(), transport: transport)
-        } catch {
-            Terminal.info("note: the database could not be opened (\(error)); Zalo channels are checked with the tokens in loa.toml")
-        }
     }
 
     /// Every gateway but the generic webhook reports delivery or replies back to Loa.
