@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+extension OfficeBrowserTests {
+    /// 7. The channels page shows both channels with the callback URLs to register.
+    static func readChannels(_ day: OfficeDay, _ office: BrowserSession) async throws -> Bool {
+        guard await day.landed("/channels", "the channels page (engineer C)") else { return false }
+        try await office.visit(day.origin, "/channels")
+        let channels = try await office.text()
+        #expect(channels.contains("sms") && channels.contains("esms") && channels.contains("tin-den") && channels.contains("speedsms"))
+        #expect(channels.contains("\(day.origin)/hooks/tin-den/"), "the reply channel's callback URL: \(channels)")
+        try await day.photograph(office, "channels")
+        return true
+    }
+
+    /// 8. The admin disables the volunteer on `/accounts`; the volunteer's phone is sent to sign-in
+    /// on its next page and cannot sign in again.
+    static func disableVolunteer(_ day: OfficeDay, _ office: BrowserSession, _ phone: BrowserSession) async throws -> Bool {
+        guard await day.landed("/accounts", "the accounts page (engineer A)") else { return false }
+        try await office.visit(day.origin, "/accounts")
+        let accounts = try await office.text()
+        #expect(accounts.contains(admin.name) && accounts.contains(volunteer.name), "\(accounts)")
+        try await day.photograph(office, "accounts")
+        try await office.click(element: try await office.element("//a[contains(., \(BrowserSession.literal(volunteer.name)))]", using: "xpath"))
+        try await office.wait(forPath: "/accounts/")
+        try await office.wait(forText: disableLabel)
+        try await day.photograph(office, "account-edit")
+        try await office.click(element: try await office.element("//" + BrowserSession.control(disableLabel), using: "xpath"))
+        try await office.wait(forText: "Tài khoản này đã bị khóa")
+        try await day.photograph(office, "account-disabled")
+        try await office.visit(day.origin, "/accounts")
+        #expect(try await office.text().contains("Đã khóa"), "the list shows the volunteer disabled")
+
+        try await phone.open(day.origin + "/follow-up")
+        try await phone.wait(forPath: "/login")
+        try await day.submitSignIn(phone, phone: volunteer.phone, password: volunteer.password)
+        try await phone.wait(forPath: "/login")
+        #expect(try await phone.text().contains("Đăng nhập"), "a disabled account cannot sign in again")
+        try await day.photograph(phone, "login-refused")
+        return true
+    }
+
+    /// The words of the accounts page's disable button.
+    static let disableLabel = "Khóa tài khoản"
+
+    /// 9. The audit log names who imported, who acknowledged at the door, who attached the reply
+    /// and who disabled whom.
+    static func readAudit(_ day: OfficeDay, _ office: BrowserSession) async throws {
+        try await office.visit(day.origin, "/audit")
+        let audit = try await office.text()
+        #expect(audit.contains("Người thực hiện") && audit.contains("Thao tác"))
+        for who in ["account:+84912000001", "account:+84912000002"] {
+            #expect(audit.contains(who), "the audit log names \(who): \(audit.prefix(2000))")
+        }
+        try await day.photograph(office, "audit")
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+extension OfficeBrowserTests {
+    /// 3. The messy export is uploaded, previewed with its rejected rows, confirmed, then listed.
+    static func importResidents(_ day: OfficeDay, _ office: BrowserSession) async throws -> Bool {
+        guard await day.landed("/residents/import", "the import page (engineer B1)") else { return false }
+        try await office.visit(day.origin, "/residents/import")
+        guard try await !office.elements("input[type='file']").isEmpty else {
+            day.missing("the import page's upload form (engineer B1)")
+            return false
+        }
+        try await day.photograph(office, "import")
+        let fixture = BrowserTests.buildDirectory().deletingLastPathComponent().appendingPathComponent("Fixtures/residents/messy.xlsx")
+        try await office.type(fixture.path, into: "input[type='file']")
+        try await office.click("form[enctype='multipart/form-data'] button[type='submit']")
+        try await office.wait(forText: "Đặng Văn Giang", "Hoàng Văn Em")
+        let preview = try await office.text()
+        for name in ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Bùi Thị Hoa", "Ngô Thị Lan"] {
+            #expect(preview.contains(name), "the preview adds \(name)")
+        }
+        #expect(!preview.contains("Người ở trang tổng hợp"), "nothing from the second sheet")
+        #expect(preview.contains("10") && preview.contains("11"), "the rejected rows by the sheet's row numbers: \(preview)")
+        #expect((try await day.cli.json("residents", "list") as? [Any])?.count == 0, "nothing is stored before the office confirms")
+        try await day.photograph(office, "import-preview")
+        try await office.press("Xác nhận", inRowOf: "Đặng Văn Giang")
+        try await office.wait(forText: "7")
+        try await day.photograph(office, "import-done")
+        let stored = try #require(try await day.cli.json("residents", "list") as? [[String: Any]])
+        #expect(stored.count == 7, "seven residents stored: \(stored)")
+        #expect(stored.contains { $0["phone"] as? String == "+84901234567" && $0["hamlet"] as? String == "Đồng Tâm" })
+
+        guard await day.landed("/residents", "the residents page (engineer B2)") else { return false }
+        try await office.visit(day.origin, "/residents")
+        let list = try await office.text()
+        #expect(list.contains("Lê Văn Cường") && list.contains("Ngô Thị Lan"))
+        let digits = list.filter { !$0.isWhitespace && $0 != "." }
+        #expect(digits.contains("0901234567"), "a phone that lost its leading zero is shown as 09…: \(list)")
+        try await day.photograph(office, "residents")
+        return true
+    }
+}
