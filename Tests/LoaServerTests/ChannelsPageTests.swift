@@ -120,4 +120,20 @@ struct ChannelsPageTests {
         await server.stop()
         await simulator.stop()
     }
+
+    @Test("A staff account's test send goes to the account's own phone, with no phone to type")
+    func accountTestSend() async throws {
+        let (server, simulator) = try await Self.start()
+        try await AccountTests.account(server, phone: "0912000333", role: .admin, name: "Chủ tịch xã")
+        var browser = try await AccountTests.signedIn(server, phone: "0912000333")
+        let page = try await browser.get("/channels").bodyText
+        #expect(!page.contains("name=\"phone\""), "the account's phone is known")
+        let sent = try await browser.post("/channels/esms-sim/test", [("phone", "0987654321")])
+        #expect(sent.status == 200 && sent.bodyText.contains("tới 0912000333."), "never another number than the account's")
+        #expect(simulator.stats.dialects["esms"]?.accepted == 1)
+        let entry = try #require(try await server.store.auditLog(limit: 1).first)
+        #expect(entry.actor == "account:+84912000333" && entry.detail == "sent to +84912000333 through esms-sim")
+        await server.stop()
+        await simulator.stop()
+    }
 }

@@ -144,4 +144,25 @@ struct FollowUpTests {
         #expect(english.contains("Informed in person") && english.contains("1 left") && !english.contains("Phạm Thị Dung"))
         await server.stop()
     }
+
+    @Test("A hamlet head (a sender scoped to a hamlet) works their hamlet; a sender scoped to a group only may not")
+    func hamletHead() async throws {
+        let server = try await ServerHarness.start()
+        var head = try await Self.signedIn(server, .sender, scopes: [.hamlet("Đồng Tâm"), .hamlet("Thông Nhất")], label: "truong-thon")
+        let first = try await head.get("/follow-up").bodyText
+        #expect(first.contains("Theo dõi tận nhà – Đồng Tâm") && first.contains("Lê Văn Cường"), "the first hamlet of the scope")
+        let second = try await head.get("/follow-up?hamlet=th%C3%B4ng%20nh%E1%BA%A5t").bodyText
+        #expect(second.contains("Nguyễn Văn An") && !second.contains("Lê Văn Cường"), "?hamlet= picks, case aside")
+        let posted = try await head.post("/follow-up/ack", [("notice", server.notice.id.lowercased()), ("phone", "0901234567"), ("via", "in-person")])
+        #expect(posted.status == 303)
+        #expect(try await server.state("Lê Văn Cường") == .acknowledged)
+
+        var group = try await Self.signedIn(server, .sender, scopes: [.group("Hội Nông dân")], label: "hoi-nong-dan")
+        #expect(try await group.get("/follow-up").status == 403)
+        _ = try await group.get("/")
+        let refused = try await group.post("/follow-up/ack", [("notice", server.notice.id), ("phone", "0912345678"), ("via", "in-person")])
+        #expect(refused.status == 403)
+        #expect(try await server.state("Nguyễn Văn An") == .accepted)
+        await server.stop()
+    }
 }
