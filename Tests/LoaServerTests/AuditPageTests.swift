@@ -21,7 +21,11 @@ struct AuditPageTests {
                 actor: "Văn thư Hòa")
         }
         let sender = try await DashboardTests.signIn(server, .sender, scopes: [.hamlet("Thông Nhất")], label: "truong-thon")
-        #expect(try await server.request(.get, "/audit", headers: ["Cookie": sender]).status == 403, "admins only")
+        let refused = try await server.request(.get, "/audit", headers: ["Cookie": sender])
+        let refusal = String(decoding: refused.body, as: UTF8.self)
+        #expect(refused.status == 403, "admins only")
+        #expect(refusal.contains("không được phép") && refusal.contains("action=\"/logout\"") && !refusal.contains("token.create"),
+            "the refusal page keeps the navigation and shows no entry")
         let cookie = try await DashboardTests.signIn(server, .admin, label: "quan-tri")
 
         let first = String(decoding: try await server.request(.get, "/audit", headers: ["Cookie": cookie]).body, as: UTF8.self)

@@ -39,10 +39,14 @@ extension DashboardPages {
 }
 
 extension DashboardPages {
-    /// A short page with a heading, an optional line and a link to the notices: refusals and errors.
-    func message(_ text: DashboardText, title: String, message: String? = nil, status: HTTPResponse.Status) -> Response {
+    /// A short page with a heading, an optional line and a link to the notices: refusals and errors,
+    /// with the navigation when the caller is `signedIn`.
+    func message(
+        _ text: DashboardText, title: String, message: String? = nil, status: HTTPResponse.Status, signedIn: DashboardRequest? = nil
+    ) -> Response {
         var values: [String: Any] = ["link": ["href": text.english ? "/?lang=en" : "/", "label": text["notices"]]]
         if let message { values["message"] = message }
+        if let signedIn { return render(signedIn, "message", title: title, values, status: status) }
         return render(text, "message", title: title, values, status: status)
     }
 

@@ -25,6 +25,8 @@ struct DashboardPages: Sendable {
     ) async -> Response {
         let text = Self.language(request)
         let cookies = DashboardSession.cookies(request.headers[.cookie])
+        // Known once the session is: a refusal page then keeps the navigation.
+        var signedIn: DashboardRequest?
         do {
             guard let id = cookies[session.cookieName], DashboardSession.isWellFormed(id),
                 let found = try await setup.store.session(hash: DashboardSession.hash(id), at: setup.now(), idle: DashboardSession.idle)
@@ -50,16 +52,18 @@ struct DashboardPages: Sendable {
             let context = DashboardRequest(
                 identity: Identity(found.token), text: text, csrf: csrf, sessionHash: found.session.hash, query: query, form: fields,
                 path: request.uri.path)
+            signedIn = context
             var response = try await body(context)
             if let lang = request.uri.queryParameters.get("lang") {
                 response.headers[.setCookie] = "loa_lang=\(lang == "en" ? "en" : "vi"); Path=/; SameSite=Strict"
             }
             return response
         } catch let refusal as DashboardRefusal {
-            return message(text, title: text[refusal.key], status: refusal.status)
+            return message(text, title: text[refusal.key], status: refusal.status, signedIn: signedIn)
         } catch {
             let reference = ErrorReference.log(error, "dashboard failed", logger: setup.logger)
-            return message(text, title: text["error.reference"], message: reference.vietnamese, status: .internalServerError)
+            return message(
+                text, title: text["error.reference"], message: reference.vietnamese, status: .internalServerError, signedIn: signedIn)
         }
     }
 }
