@@ -18,6 +18,7 @@ enum ChannelCheckTemplates {
             residentStandIn: true)
     }
 
+    /// The `templates` findings of one channel (none for channels that are not SMS).
     static func findings(for channel: ChannelConfig, commune: String, publicURL: String) -> [ChannelCheckItem] {
         guard channel.kind.isSMS else { return [] }
         guard !channel.templates.isEmpty else {

@@ -3,6 +3,7 @@ import LoaCore
 /// The signed-in staff member's own phone: a staff account's identity names it (`account:+84…`);
 /// a token sign-in has none.
 enum StaffPhone {
+    /// The phone of the person behind `identity`, if they signed in with a staff account.
     static func of(_ identity: Identity) -> PhoneNumber? {
         guard identity.actor.hasPrefix("account:") else { return nil }
         return try? PhoneNumber(parsing: String(identity.actor.dropFirst("account:".count)))

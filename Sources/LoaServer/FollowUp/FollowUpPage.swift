@@ -19,10 +19,8 @@ struct FollowUpPage: Sendable {
         let text = request.text
         let scope = try await FollowUpScope.of(request.identity, wanted: request.query["hamlet"], store: store)
         var convocations: [[String: Any]] = []
-        var open: [Notice] = []
         if let hamlet = scope.hamlet {
-            open = FollowUpScope.openConvocations(try await store.notices(), now: pages.setup.now())
-            for notice in open {
+            for notice in FollowUpScope.openConvocations(try await store.notices(), now: pages.setup.now()) {
                 let counts = try await store.report(notice: notice.id, by: .hamlet, reachTarget: 1)
                 guard counts.rows.contains(where: { $0.key.nameKey == hamlet.nameKey && $0.counts.targeted > 0 }) else { continue }
                 let entries = try await store.unread(notice: notice.id, filter: UnreadFilter(hamlet: hamlet))

@@ -3,6 +3,7 @@ import LoaCore
 /// A message's state and last gateway error in words a volunteer understands (the gateways' own
 /// texts are English and technical; the raw text stays in the page's `title` for staff).
 enum FollowUpWords {
+    /// The state in the page's words (`state.*`).
     static func state(_ state: MessageState, _ text: DashboardText) -> String {
         text["state." + state.rawValue]
     }
@@ -22,6 +23,7 @@ enum FollowUpWords {
         return "err.other"
     }
 
+    /// The last error in the page's words, or nil when there was none.
     static func error(_ error: String?, _ text: DashboardText) -> String? {
         guard let error, !error.isEmpty else { return nil }
         return text[errorKey(error)]

@@ -72,6 +72,7 @@ struct RepliesPage: Sendable {
         return outcome
     }
 
+    /// Refuses everyone but admins (403), for the replies and channels pages.
     static func requireAdmin(_ request: DashboardRequest) throws {
         guard request.identity.role == .admin else { throw DashboardRefusal(status: .forbidden, key: "forbidden") }
     }
