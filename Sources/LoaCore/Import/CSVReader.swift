@@ -15,7 +15,8 @@ public struct CSVRecord: Sendable, Equatable {
 ///
 /// - A UTF-8 byte-order mark is skipped; UTF-16 input (Excel's "Unicode Text") is refused.
 /// - The delimiter is `,`, `;` or tab: taken from an Excel `sep=X` first line if present, else the
-///   one occurring most often outside quotes on the first non-blank line (ties prefer `;`, then `,`).
+///   one occurring most often outside quotes on the busiest of the first 20 lines (title rows above a
+///   header have few; ties prefer `;`, then `,`).
 /// - Quoted fields may hold `""`, delimiters and line breaks; CRLF, LF and lone CR end lines.
 ///   A quote inside an unquoted field, or text after a closing quote, is kept literally.
 /// - Empty lines are skipped; records are not padded, so rows may have differing field counts.
@@ -165,17 +166,32 @@ public struct CSVReader: Sendable {
         return (candidate, end)
     }
 
-    /// The delimiter found most often outside quotes on the first non-blank line.
+    /// The delimiter found most often outside quotes on the busiest of the first lines.
     private static func sniffDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        // The line with the most delimiters among the first few decides, so that title rows above
+        // the header ("DANH SÁCH HỘ DÂN THÔN A, B" with no or few separators) do not.
         var commas = 0, semicolons = 0, tabs = 0
+        var best = (commas: 0, semicolons: 0, tabs: 0)
         var quoted = false
         var seenContent = false
+        var lines = 0
+        func endLine() {
+            if max(commas, semicolons, tabs) > max(best.commas, best.semicolons, best.tabs) {
+                best = (commas, semicolons, tabs)
+            }
+            commas = 0
+            semicolons = 0
+            tabs = 0
+            seenContent = false
+            lines += 1
+        }
         for byte in bytes[start...] {
             switch byte {
             case 0x22: quoted.toggle()
             case 0x0A, 0x0D:
                 if !quoted {
-                    if seenContent { return choose(commas: commas, semicolons: semicolons, tabs: tabs) }
+                    if seenContent { endLine() }
+                    if lines >= sniffedLines { return choose(commas: best.commas, semicolons: best.semicolons, tabs: best.tabs) }
                     continue
                 }
             case UInt8(ascii: ","): if !quoted { commas += 1 }
@@ -185,8 +201,12 @@ public struct CSVReader: Sendable {
             }
             seenContent = true
         }
-        return choose(commas: commas, semicolons: semicolons, tabs: tabs)
+        endLine()
+        return choose(commas: best.commas, semicolons: best.semicolons, tabs: best.tabs)
     }
+
+    /// How many non-empty lines the delimiter is guessed from.
+    private static let sniffedLines = 20
 
     private static func choose(commas: Int, semicolons: Int, tabs: Int) -> UInt8 {
         if semicolons > 0 && semicolons >= commas && semicolons >= tabs { return UInt8(ascii: ";") }

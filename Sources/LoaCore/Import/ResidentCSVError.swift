@@ -15,7 +15,7 @@ public enum ResidentCSVError: Error, Sendable, Hashable, CustomStringConvertible
             return "the file is empty: a header row is required (e.g. Họ và tên;Số điện thoại;Thôn)"
         case .missingColumns(let missing, let found):
             let wanted = missing.map { field in
-                "\(field) (\(ResidentCSV.headerExamples[field] ?? field))"
+                "\(field) (\(ResidentTable.headerExamples[field] ?? field))"
             }
             let headers = found.isEmpty ? "none" : found.map { "‘\($0)’" }.joined(separator: ", ")
             return "missing column\(missing.count > 1 ? "s" : ""): \(wanted.joined(separator: "; ")); headers found: \(headers)"
@@ -29,17 +29,35 @@ public enum ResidentCSVError: Error, Sendable, Hashable, CustomStringConvertible
 
 /// A data row that was not imported, with the physical line it starts on and why.
 public struct ResidentRejection: Sendable, Hashable, CustomStringConvertible {
-    /// The physical line the row starts on (the header is line 1).
+    /// The physical line the row starts on (the header is line 1), or the sheet's row number.
     public var line: Int
     /// Why the row was rejected, for staff.
     public var reason: String
+    /// The same reasons one by one, for pages that say them in Vietnamese; empty when only `reason` is known.
+    public var problems: [ResidentProblem]
 
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason
+        problems = []
+    }
+
+    /// A rejection for `problems`, its `reason` their descriptions joined by `; `.
+    public init(line: Int, problems: [ResidentProblem]) {
+        self.line = line
+        reason = problems.map(\.description).joined(separator: "; ")
+        self.problems = problems
     }
 
     public var description: String { "line \(line): \(reason)" }
+
+    // Two rejections are the same when line and reason are: `problems` only restates the reason.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.line == rhs.line && lhs.reason == rhs.reason }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(line)
+        hasher.combine(reason)
+    }
 }
 
 /// A whole resident file read at once.

@@ -6,20 +6,24 @@
 /// write batches should do so in one transaction.
 public struct ResidentCSVReader: Sendable {
     private var csv: CSVReader
-    private var rows: ResidentCSV
+    private var rows: ResidentTable
     private var finished = false
 
-    /// Reads the header row and checks that the name and phone columns are there.
+    /// Finds the header row (title rows above it are skipped) and checks that the name and phone
+    /// columns are there.
     public init(bytes: [UInt8]) throws(ResidentCSVError) {
-        let header: CSVRecord?
+        var finder = ResidentHeaderFinder()
+        var found: CSVRecord?
         do {
             csv = try CSVReader(bytes: bytes)
-            header = try csv.next()
+            while found == nil, let record = try csv.next() {
+                if finder.isHeader(record.fields) { found = record }
+            }
         } catch {
             throw .unreadable(error)
         }
-        guard let header else { throw .noHeader }
-        rows = try ResidentCSV(header: header.fields, delimiter: csv.delimiter)
+        guard let header = found else { throw finder.failure }
+        rows = try ResidentTable(header: header.fields, delimiter: csv.delimiter)
         // A resident row is rarely under 40 bytes; the cap keeps a huge file from over-allocating.
         rows.reserveCapacity(rows: min(bytes.count / 40, 1 << 20))
     }
@@ -47,7 +51,7 @@ public struct ResidentCSVReader: Sendable {
                 }
                 record = next
             } catch .invalidUTF8(let line) {
-                batch.rejections.append(ResidentRejection(line: line, reason: CSVError.invalidUTF8(line: line).reasonForRow))
+                batch.rejections.append(ResidentRejection(line: line, problems: [.notUTF8]))
                 taken += 1
                 continue
             } catch {

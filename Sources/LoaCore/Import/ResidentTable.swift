@@ -1,9 +1,10 @@
-/// Turns the records of a resident CSV (SPEC §6) into ``ResidentInput``s and rejections.
+/// Turns the rows of a resident file (SPEC §6), CSV records or spreadsheet rows, into
+/// ``ResidentInput``s and rejections.
 ///
-/// Built from the header row, it then reads data records one at a time and remembers the phone
+/// Built from the header row, it then reads data rows one at a time and remembers the phone
 /// numbers it accepted, so that a number repeated later in the file is rejected naming the line
-/// where it first appeared. Rows whose cells are all blank (Excel's `;;;;`) are skipped.
-public struct ResidentCSV: Sendable {
+/// (or sheet row) where it first appeared. Rows whose cells are all blank (Excel's `;;;;`) are skipped.
+public struct ResidentTable: Sendable {
     /// What one data row became.
     public enum Row: Sendable, Equatable {
         case accepted(ResidentInput)
@@ -17,11 +18,19 @@ public struct ResidentCSV: Sendable {
     /// Column position per field, indexed by `Field.slot`; -1 where the file has no such column.
     private let positions: [Int]
     private let splitsOnComma: Bool
+    /// How rejections name a row: `line` for CSV, `row` for a spreadsheet.
+    private let rowWord: String
     private var firstLine: [PhoneNumber: Int] = [:]
 
-    /// Maps the header cells to fields; `delimiter` is the file's, since `;` files may also
-    /// separate groups with `,`.
+    /// Maps the header cells of a CSV file to fields; `delimiter` is the file's, since `;` files
+    /// may also separate groups with `,`.
     public init(header: [String], delimiter: UInt8 = UInt8(ascii: ",")) throws(ResidentCSVError) {
+        try self.init(header: header, splitsGroupsOnComma: delimiter == UInt8(ascii: ";"), rowWord: "line")
+    }
+
+    /// Maps the header cells to fields; groups are also split on `,` when `splitsGroupsOnComma`;
+    /// rejections name rows with `rowWord` (`line`, `row`).
+    public init(header: [String], splitsGroupsOnComma: Bool, rowWord: String) throws(ResidentCSVError) {
         var ignored: [String] = []
         var index: [Field: Int] = [:]
         for (position, cell) in header.enumerated() {
@@ -48,43 +57,46 @@ public struct ResidentCSV: Sendable {
         self.columns = columns
         ignoredHeaders = ignored
         positions = Field.allCases.map { index[$0] ?? -1 }
-        splitsOnComma = delimiter == UInt8(ascii: ";")
+        splitsOnComma = splitsGroupsOnComma
+        self.rowWord = rowWord
     }
 
     /// Reads one data record: a resident, a rejection, or nil for a blank row.
     public mutating func read(_ record: CSVRecord) -> Row? {
-        let fields = record.fields
+        read(row: record.line, cells: record.fields)
+    }
+
+    /// Reads one data row numbered `line` (the file's line or the sheet's row): a resident, a
+    /// rejection, or nil for a blank row.
+    public mutating func read(row line: Int, cells fields: [String]) -> Row? {
         guard fields.contains(where: { $0.unicodeScalars.contains { !$0.isBlank } }) else { return nil }
         func cell(_ field: Field) -> String {
             let position = positions[field.slot]
             guard position >= 0, position < fields.count else { return "" }
             return fields[position].trimmingBlanks
         }
-        var problems: [String] = []
+        var problems: [ResidentProblem] = []
         let name = cell(.name).collapsingBlanks
-        if name.isEmpty { problems.append("missing name") }
+        if name.isEmpty { problems.append(.missingName) }
         var phone: PhoneNumber?
         let phoneText = cell(.phone)
         if phoneText.isEmpty {
-            problems.append("missing phone number")
+            problems.append(.missingPhone)
         } else {
-            do { phone = try PhoneNumber(parsing: phoneText) } catch { problems.append(error.description) }
+            do { phone = try PhoneNumber(parsing: phoneText) } catch { problems.append(.phone(error)) }
         }
         let zalo = cell(.zalo)
-        if Self.looksLikeScientificNotation(zalo) {
-            problems.append("Zalo id ‘\(zalo)’ was turned into a number by Excel; format the column as Text and export again")
-        }
-        guard problems.isEmpty, let phone else {
-            return .rejected(ResidentRejection(line: record.line, reason: problems.joined(separator: "; ")))
-        }
+        if Self.looksLikeScientificNotation(zalo) { problems.append(.zaloAsNumber(zalo)) }
+        guard problems.isEmpty, let phone else { return .rejected(ResidentRejection(line: line, problems: problems)) }
         // One hash per row: insert, and put the earlier line back on the rare duplicate.
-        if let first = firstLine.updateValue(record.line, forKey: phone) {
+        if let first = firstLine.updateValue(line, forKey: phone) {
             firstLine[phone] = first
-            return .rejected(ResidentRejection(line: record.line, reason: "duplicate phone \(phone.e164), first on line \(first)"))
+            return .rejected(ResidentRejection(
+                line: line, problems: [.duplicatePhone(phone.e164, first: first, rowWord: rowWord)]))
         }
         let hamlet = cell(.hamlet).collapsingBlanks
         return .accepted(ResidentInput(
-            line: record.line, name: name, phone: phone, zaloID: zalo.isEmpty ? nil : zalo,
+            line: line, name: name, phone: phone, zaloID: zalo.isEmpty ? nil : zalo,
             hamlet: hamlet.isEmpty ? nil : hamlet, groups: list(cell(.groups), lowercased: false),
             channels: list(cell(.channels), lowercased: true)))
     }

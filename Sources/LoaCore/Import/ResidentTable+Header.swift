@@ -1,4 +1,4 @@
-extension ResidentCSV {
+extension ResidentTable {
     /// The resident fields a column can hold.
     enum Field: String, Sendable, CaseIterable {
         case name, phone, zalo, hamlet, groups, channels
