@@ -56,7 +56,16 @@ struct BrowserSession: Sendable {
 
     /// The rendered text of the first element matching `selector` (`main` is the page's content).
     func text(_ selector: String = "main") async throws -> String {
-        try await text(of: try await element(selector))
+        // A page that refreshes itself (meta refresh) can replace the element between the two commands.
+        for _ in 0..<4 {
+            do {
+                return try await text(of: try await element(selector))
+            } catch let error as WebDriverError
+                where error.description.contains("stale element") || error.description.contains("does not belong to the document") {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        return try await text(of: try await element(selector))
     }
 
     /// The rendered text of an element found before.

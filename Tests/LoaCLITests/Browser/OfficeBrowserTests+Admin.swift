@@ -34,8 +34,9 @@ extension OfficeBrowserTests {
         try await phone.open(day.origin + "/follow-up")
         try await phone.wait(forPath: "/login")
         try await day.submitSignIn(phone, phone: volunteer.phone, password: volunteer.password)
-        try await phone.wait(forPath: "/login")
-        #expect(try await phone.text().contains("Đăng nhập"), "a disabled account cannot sign in again")
+        // The same answer as a wrong password: a disabled account cannot sign in again.
+        try await phone.wait(forText: "Số điện thoại hoặc mật khẩu không đúng.")
+        #expect(try await phone.location().hasPrefix("/login"))
         try await day.photograph(phone, "login-refused")
         return true
     }

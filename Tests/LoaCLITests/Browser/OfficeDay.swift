@@ -148,7 +148,7 @@ final class OfficeDay: Sendable {
     /// Says that `what` has not landed, so the day stops there: a failure under `CI=true`, a printed
     /// line elsewhere (never a silent skip).
     func missing(_ what: String) {
-        let message = "\(what) has not landed: the office day cannot continue past it"
+        let message = "\(what) has not landed: the office day cannot go through it in the browser"
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             Issue.record(Comment(rawValue: message))
         } else {
