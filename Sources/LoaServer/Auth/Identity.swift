@@ -17,10 +17,10 @@ public struct Identity: Sendable, Equatable {
         self.tokenID = tokenID
     }
 
-    /// The identity of a stored token.
+    /// The identity of a stored token; a staff account's token row names the person, `account:+84…`.
     public init(_ token: TokenRecord) {
-        self.init(
-            role: token.role, scopes: token.scopes, actor: "token:" + (token.label ?? String(token.hash.prefix(8))), tokenID: token.id)
+        let label = token.label ?? String(token.hash.prefix(8))
+        self.init(role: token.role, scopes: token.scopes, actor: label.hasPrefix("account:") ? label : "token:" + label, tokenID: token.id)
     }
 
     /// Whether this caller's token created the notice. By token id, never by label: two tokens may

@@ -4,49 +4,69 @@ import LoaChannels
 import LoaStore
 
 extension DashboardPages {
-    /// The sign-in page. Its form carries a random value that must come back both as the form's
-    /// `csrf` field and as the sign-in cookie, so a page on another site cannot sign a browser in.
+    /// The sign-in page: phone and password, a one-time code by text, and (folded away) an API
+    /// token. Its forms carry a random value that must come back both as the form's `csrf` field and
+    /// as the sign-in cookie, so a page on another site cannot sign a browser in.
     func login(_ request: Request, failed: Bool, nonce known: String? = nil) -> Response {
+        loginPage(request, problem: failed ? "login.bad" : nil, nonce: known, tokenOpen: failed, status: failed ? .unauthorized : .ok)
+    }
+
+    /// The sign-in page with `problem` (a words key) and other `values` shown, answered with `status`.
+    func loginPage(
+        _ request: Request, problem: String? = nil, nonce known: String? = nil, tokenOpen: Bool = false, _ values: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let text = Self.language(request)
         let cookie = DashboardSession.cookies(request.headers[.cookie])[session.loginCookieName]
         let nonce = known ?? cookie.flatMap { DashboardSession.isWellFormed($0, length: 32) ? $0 : nil } ?? DashboardSession.newID(bytes: 16)
-        let next = SignInTarget.path(request.uri.queryParameters.get("next").map { String($0) })
-        let body = """
-            <h1>\(text["login"])</h1>
-            \(failed ? "<p class=warn>\(text["login.bad"])</p>" : "")
-            <form method="post" action="/login">
-            <input type="hidden" name="csrf" value="\(nonce)">
-            <input type="hidden" name="next" value="\(HTML.escape(next))">
-            <label>\(text["token"])<br><input name="token" type="password" autocomplete="off" size="40" required></label>
-            <p><button type="submit">\(text["login"])</button></p>
-            </form>
-            <p class=muted>\(text["login.help"])</p>
-            """
-        var response = page(text, title: text["login"], body: body, status: failed ? .unauthorized : .ok)
+        var context = values
+        context["csrf"] = nonce
+        if context["next"] == nil { context["next"] = SignInTarget.path(request.uri.queryParameters.get("next").map { String($0) }) }
+        if let problem { context["problem"] = text[problem] }
+        context["tokenOpen"] = tokenOpen
+        var response = render(text, "accounts/login", title: text["login"], context, status: status)
         if nonce != cookie {
             response.headers[.setCookie] = session.setCookie(session.loginCookieName, nonce, maxAge: DashboardSession.loginLifetime)
         }
         return response
     }
 
+    /// The fields of a sign-in form, or a 403 page when it came from another site or from a page
+    /// this browser never loaded (its CSRF value is not the sign-in cookie's): nothing is checked further.
+    func signInForm(_ request: Request) async -> Result<(fields: [String: String], nonce: String), SignInRefusal> {
+        let text = Self.language(request)
+        let bytes = (try? await request.body.collect(upTo: 16 * 1024)).map { Array(buffer: $0) } ?? []
+        var fields: [String: String] = [:]
+        for (name, value) in FormEncoding.decode(bytes) where fields[name] == nil { fields[name] = value }
+        let nonce = DashboardSession.cookies(request.headers[.cookie])[session.loginCookieName] ?? ""
+        guard session.origins.allows(request, required: true), !nonce.isEmpty, ConstantTime.equal(fields["csrf"] ?? "", nonce) else {
+            let body = "<p class=warn>\(text["login.forged"])</p><p><a href=\"/login\">\(text["login"])</a></p>"
+            return .failure(SignInRefusal(response: page(text, title: text["login"], body: body, status: .forbidden)))
+        }
+        return .success((fields, nonce))
+    }
+
     /// Checks where the form came from and its CSRF value, then the token; starts a server-side
     /// session and sends the browser back to a page of this site.
     func signIn(_ request: Request) async -> Response {
-        let text = Self.language(request)
-        let bytes = (try? await request.body.collect(upTo: 16 * 1024)).map { Array(buffer: $0) } ?? []
-        let fields = FormEncoding.decode(bytes)
-        let cookies = DashboardSession.cookies(request.headers[.cookie])
-        let nonce = cookies[session.loginCookieName] ?? ""
-        let sent = fields.first { $0.name == "csrf" }?.value ?? ""
-        guard session.origins.allows(request, required: true), !nonce.isEmpty, ConstantTime.equal(sent, nonce) else {
-            // Another site's page, or a form whose page this browser never loaded: nothing is checked further.
-            return page(text, title: text["login"], body: "<p class=warn>\(text["login.forged"])</p><p><a href=\"/login\">\(text["login"])</a></p>", status: .forbidden)
+        let form: (fields: [String: String], nonce: String)
+        switch await signInForm(request) {
+        case .success(let checked): form = checked
+        case .failure(let refusal): return refusal.response
         }
-        let token = fields.first { $0.name == "token" }?.value.trimmingCharacters(in: .whitespaces) ?? ""
+        let token = form.fields["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !token.isEmpty, let record = try? await setup.store.token(hash: APIToken.hash(token), at: setup.now()), let tokenID = record.id
+        else {
+            return login(request, failed: true, nonce: form.nonce)
+        }
+        return await startSession(request, tokenID: tokenID, next: form.fields["next"])
+    }
+
+    /// Starts a server-side session for `tokenID` (ending the browser's earlier one) and sends the
+    /// browser on to `next` if it is a page of this site.
+    func startSession(_ request: Request, tokenID: Int64, next: String?) async -> Response {
         let now = setup.now()
-        guard !token.isEmpty, let record = try? await setup.store.token(hash: APIToken.hash(token), at: now), let tokenID = record.id else {
-            return login(request, failed: true, nonce: nonce)
-        }
+        let cookies = DashboardSession.cookies(request.headers[.cookie])
         let id = DashboardSession.newID()
         do {
             if let old = cookies[session.cookieName], DashboardSession.isWellFormed(old) {
@@ -56,9 +76,9 @@ extension DashboardPages {
                 SessionRecord(hash: DashboardSession.hash(id), tokenID: tokenID, createdAt: now, expiresAt: now + DashboardSession.lifetime))
         } catch {
             let reference = ErrorReference.log(error, "dashboard sign-in failed", logger: setup.logger)
-            return page(text, title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
+            return page(Self.language(request), title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
         }
-        var response = Self.redirect(SignInTarget.path(fields.first { $0.name == "next" }?.value))
+        var response = Self.redirect(SignInTarget.path(next))
         response.headers[values: .setCookie] = [
             session.setCookie(session.cookieName, id, maxAge: DashboardSession.lifetime),
             session.setCookie(session.loginCookieName, "", maxAge: 0),
@@ -73,4 +93,9 @@ extension DashboardPages {
         response.headers[.setCookie] = session.setCookie(session.cookieName, "", maxAge: 0)
         return response
     }
+}
+
+/// A sign-in form refused before any credential was looked at, with the page that says so.
+struct SignInRefusal: Error {
+    let response: Response
 }
