@@ -11,7 +11,7 @@ struct Loa: AsyncParsableCommand {
         version: LoaVersion.description,
         subcommands: [
             Demo.self, Residents.self, NoticeCommand.self, RunCommand.self, ReportCommand.self, UnreadCommand.self,
-            AckCommand.self, RepliesCommand.self, ChannelsCommand.self, TokenCommand.self, SimulateCommand.self,
+            AckCommand.self, RepliesCommand.self, ChannelsCommand.self, TokenCommand.self, AccountCommand.self, SimulateCommand.self,
             DatabaseCommand.self,
         ]
     )
