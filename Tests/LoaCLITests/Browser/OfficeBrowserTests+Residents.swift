@@ -15,20 +15,22 @@ extension OfficeBrowserTests {
             return try await listResidents(day, office)
         }
         try await day.photograph(office, "import")
-        let fixture = BrowserTests.buildDirectory().deletingLastPathComponent().appendingPathComponent("Fixtures/residents/messy.xlsx")
         try await office.type(fixture.path, into: "input[type='file']")
-        try await office.click("form[enctype='multipart/form-data'] button[type='submit']")
-        try await office.wait(forText: "Đặng Văn Giang", "Hoàng Văn Em")
+        try await office.click(element: try await office.element("//" + BrowserSession.control("Tải lên và xem trước"), using: "xpath"))
+        try await office.wait(forText: "Xem trước khi nhập", "Đặng Văn Giang", "Bị từ chối")
         let preview = try await office.text()
         for name in ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Bùi Thị Hoa", "Ngô Thị Lan"] {
             #expect(preview.contains(name), "the preview adds \(name)")
         }
         #expect(!preview.contains("Người ở trang tổng hợp"), "nothing from the second sheet")
-        #expect(preview.contains("10") && preview.contains("11"), "the rejected rows by the sheet's row numbers: \(preview)")
+        let rejected = String(preview[(preview.range(of: "Bị từ chối")?.upperBound ?? preview.startIndex)...])
+        #expect(rejected.contains("10") && rejected.contains("11") && rejected.contains("0212345678"),
+                "the rejected rows by the sheet's row numbers with the reason: \(preview)")
+        #expect(preview.contains("Chưa có gì được lưu"))
         #expect((try await day.cli.json("residents", "list") as? [Any])?.count == 0, "nothing is stored before the office confirms")
         try await day.photograph(office, "import-preview")
-        try await office.press("Xác nhận", inRowOf: "Đặng Văn Giang")
-        try await office.wait(forText: "7")
+        try await office.click(element: try await office.element("//" + BrowserSession.control("Xác nhận nhập"), using: "xpath"))
+        try await office.wait(forText: "Đã nhập danh sách", "7")
         try await day.photograph(office, "import-done")
         let stored = try #require(try await day.cli.json("residents", "list") as? [[String: Any]])
         #expect(stored.count == 7, "seven residents stored: \(stored)")
@@ -48,22 +50,16 @@ extension OfficeBrowserTests {
         return true
     }
 
-    /// The fixture's seven valid rows imported with `loa residents import` as CSV, so that the rest
-    /// of the day still runs while the import page is missing (already recorded as a failure).
+    /// The fixture imported with `loa residents import`, so that the rest of the day still runs
+    /// while the import page is missing (already recorded as a failure).
     static func importThroughCLI(_ day: OfficeDay) async throws -> Bool {
-        try day.cli.runner.write("messy.csv", Data("""
-            Họ và tên,Số điện thoại,Thôn,Nhóm
-            Nguyễn Văn An,912345678,Thông Nhất,Hội Nông dân; Chi bộ
-            Trần Thị Bình,0987 654 321,Thông Nhất,Hội Phụ nữ
-            Lê Văn Cường,901234567,Đồng Tâm,
-            Phạm Thị Dung,356789012,Đồng Tâm,
-            Đặng Văn Giang,84977123456,Tân Lập,Hội Cựu chiến binh
-            Bùi Thị Hoa,+84 868 123 456,Tân Lập,Đoàn Thanh niên
-            Ngô Thị Lan,0966555444,Tân Lập,
-
-            """.utf8))
-        let imported = try await day.cli.run("residents", "import", "messy.csv")
-        #expect(imported.status == 0, "\(imported.stderr)")
+        let imported = try await day.cli.run("residents", "import", fixture.path)
+        #expect(imported.status == 0 && imported.stdout.contains("added 7"), "\(imported.stdout)\(imported.stderr)")
         return imported.status == 0
+    }
+
+    /// The commune's messy export: merged title rows, phones that lost their zero, a second sheet.
+    static var fixture: URL {
+        BrowserTests.buildDirectory().deletingLastPathComponent().appendingPathComponent("Fixtures/residents/messy.xlsx")
     }
 }
