@@ -20,7 +20,7 @@ struct DashboardPages: Sendable {
     /// no other site posted it), runs `body`.
     /// A visitor without a session is sent to the sign-in page, or given `signedOut()` when there is one.
     func guarded(
-        _ request: Request, form: Bool = false, signedOut: (() -> Response)? = nil,
+        _ request: Request, form: Bool = false, upload: Int? = nil, signedOut: (() -> Response)? = nil,
         _ body: (DashboardRequest) async throws -> Response
     ) async -> Response {
         let text = Self.language(request)
@@ -46,12 +46,20 @@ struct DashboardPages: Sendable {
                     return message(text, title: text["forbidden"], status: .forbidden)
                 }
             }
+            // `upload` (a byte limit): a multipart form with files, its `csrf` field checked the same way.
+            var files: [String: DashboardUpload] = [:]
+            if let upload {
+                (fields, files) = try await DashboardUpload.read(request, limit: upload)
+                guard let sent = fields["csrf"], ConstantTime.equal(sent, csrf), session.origins.allows(request, required: false) else {
+                    return message(text, title: text["forbidden"], status: .forbidden)
+                }
+            }
             var query: [String: String] = [:]
             // Read as a form (a GET form sends a space as `+`); the first of a repeated name wins.
             for (name, value) in FormEncoding.decode(request.uri.query ?? "") where query[name] == nil { query[name] = value }
             let context = DashboardRequest(
                 identity: Identity(found.token), text: text, csrf: csrf, sessionHash: found.session.hash, query: query, form: fields,
-                path: request.uri.path)
+                path: request.uri.path, files: files)
             signedIn = context
             var response = try await body(context)
             if let lang = request.uri.queryParameters.get("lang") {

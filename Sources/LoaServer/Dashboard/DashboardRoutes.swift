@@ -58,6 +58,8 @@ struct DashboardRequest: Sendable {
     let query: [String: String]
     let form: [String: String]
     let path: String
+    /// Files of a multipart form, by field name (`guarded(upload:)`).
+    var files: [String: DashboardUpload] = [:]
 }
 
 /// A page that cannot be shown, with its status.

@@ -13,8 +13,8 @@ struct DashboardText: Sendable {
         Self.templateWords[english ? 1 : 0]
     }
 
-    static let vi = merged([core.vi, accounts.vi, residents.vi, followUp.vi, pages.vi])
-    static let en = merged([core.en, accounts.en, residents.en, followUp.en, pages.en])
+    static let vi = merged([core.vi, accounts.vi, residents.vi, followUp.vi, pages.vi, residentImport.vi])
+    static let en = merged([core.en, accounts.en, residents.en, followUp.en, pages.en, residentImport.en])
     private static let templateWords = [vi, en].map { table in
         Dictionary(uniqueKeysWithValues: table.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
     }
