@@ -98,8 +98,15 @@ struct ImportPages: Sendable {
             return pages.render(
                 request, "import/upload", title: request.text["import.title"], ["error": request.text["import.expired"]], status: .notFound)
         }
-        let counts = try await pages.setup.store.importResidents(
-            entry.parsed.residents, columns: entry.parsed.columns, dryRun: false, actor: request.identity.actor, progress: { _ in })
+        let counts: ImportCounts
+        do {
+            counts = try await pages.setup.store.importResidents(
+                entry.parsed.residents, columns: entry.parsed.columns, dryRun: false, actor: request.identity.actor, progress: { _ in })
+        } catch {
+            // The import's transaction rolled back: the upload may be confirmed again.
+            await pending.release(id)
+            throw error
+        }
         await pending.finish(id, outcome: counts)
         return DashboardPages.redirect("/residents/import/\(id)")
     }

@@ -44,10 +44,17 @@ actor PendingImports {
         return entry
     }
 
+    /// Makes a claimed upload confirmable again after its import failed.
+    func release(_ id: String) {
+        entries[id]?.outcome = nil
+    }
+
+    /// Records what the confirmed import did, for the result page.
     func finish(_ id: String, outcome: ImportCounts) {
         entries[id]?.outcome = outcome
     }
 
+    /// Forgets a cancelled upload.
     func remove(_ id: String, session: String) {
         if entries[id]?.session == session { entries[id] = nil }
     }
