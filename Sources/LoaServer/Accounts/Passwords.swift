@@ -7,7 +7,7 @@ import NIOPosix
 /// Staff passwords: the rules a new one must meet, and bcrypt hashing and checking off Swift's
 /// cooperative threads (this machine has two; one hash would stall every request for its time).
 public enum Passwords {
-    /// bcrypt's cost: 2^10 rounds, measured at about 50–70 ms a hash on this 2-core machine.
+X
     static let cost: UInt8 = 10
 
     /// A hash of a password nobody has, checked when a phone has no account (or no password), so
