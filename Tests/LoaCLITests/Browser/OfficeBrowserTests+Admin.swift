@@ -50,8 +50,16 @@ extension OfficeBrowserTests {
         try await office.visit(day.origin, "/audit")
         let audit = try await office.text()
         #expect(audit.contains("Người thực hiện") && audit.contains("Thao tác"))
-        for who in ["account:+84912000001", "account:+84912000002"] {
-            #expect(audit.contains(who), "the audit log names \(who): \(audit.prefix(2000))")
+        let lines = audit.split(separator: "\n").map(String.init)
+        let clerk = "account:+84912000001", door = "account:+84912000002"
+        let expected: [(who: String, action: String, detail: String)] = [
+            (clerk, "residents.import", "added 7"), (clerk, "notice.create", title),
+            (door, "ack.manual", "+84977123456 via in-person"), (clerk, "reply.attach", reply),
+            (clerk, "account.disable", "+84912000002"), ("cli:", "account.create", "role volunteer hamlet:\(hamlet)"),
+        ]
+        for entry in expected {
+            #expect(lines.contains { $0.contains(entry.who) && $0.contains(entry.action) && $0.contains(entry.detail) },
+                    "the audit log shows \(entry.who) \(entry.action) \(entry.detail): \(audit)")
         }
         try await day.photograph(office, "audit")
     }
