@@ -30,8 +30,9 @@ struct StaffMessenger: Sendable {
                 setup.logger.info("staff text sent", metadata: ["channel": "\(adapter.name)", "to": "\(phone.e164.prefix(6))…"])
                 return adapter.name
             } catch {
-                // SendError messages are already redacted of the channel's secrets; they never hold the text.
-                failures.append("\(adapter.name): \(error.message)")
+                // SendError messages are redacted of the channel's secrets; a gateway that echoes
+                // what it got could still quote the text (a sign-in code), so that goes too.
+                failures.append("\(adapter.name): \(Self.redacted(error.message, text: text))")
             }
         }
         throw StaffMessengerError(description: "no channel took the text (" + failures.joined(separator: "; ") + ")")
@@ -70,6 +71,12 @@ struct StaffMessenger: Sendable {
             case .failure(let refusal): return refusal.description
             }
         }
+    }
+
+    /// `message` without `text` or any of its numbers of 4 digits or more.
+    static func redacted(_ message: String, text: String) -> String {
+        let numbers = text.split { !$0.isNumber }.map(String.init).filter { $0.count >= 4 }
+        return ([text.precomposed, text] + numbers).reduce(message) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
     }
 
     /// The text as a message of no notice, to one phone.
