@@ -24,6 +24,10 @@ extension OfficeBrowserTests {
         let after = try await phone.text()
         #expect(after.contains(hoa.name) && after.contains(lan), "the others stay: \(after)")
         try await day.photograph(phone, "follow-up-after")
+        try await phone.visit(day.origin, "/follow-up?lang=en")
+        let english = try await phone.text()
+        #expect(english.contains("Door to door") && english.contains("Informed in person"), "the list in English: \(english)")
+        try await phone.visit(day.origin, "/follow-up?lang=vi")
         let report = try #require(try await day.cli.json("report", notice) as? [String: Any])
         #expect(report["acknowledged"] as? Int == 1, "the door-to-door acknowledgement is stored: \(report)")
         return true

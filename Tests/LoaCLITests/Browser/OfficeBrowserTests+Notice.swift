@@ -41,6 +41,10 @@ extension OfficeBrowserTests {
         #expect(page.contains(title) && page.contains("/3"), "the reach report of 3 residents: \(page)")
         #expect(!page.contains("Trang tự cập nhật"))
         try await day.photograph(office, "notice-report")
+        try await office.visit(day.origin, "/notices/\(id)/unread")
+        let unread = try await office.text()
+        #expect(["Đặng Văn Giang", "Bùi Thị Hoa", "Ngô Thị Lan"].allSatisfy(unread.contains) && !unread.contains("Nguyễn Văn An"), "\(unread)")
+        try await day.photograph(office, "notice-unread")
         return id
     }
 
