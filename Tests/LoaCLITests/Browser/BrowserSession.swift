@@ -56,12 +56,13 @@ struct BrowserSession: Sendable {
 
     /// The rendered text of the first element matching `selector` (`main` is the page's content).
     func text(_ selector: String = "main") async throws -> String {
-        // A page that refreshes itself (meta refresh) can replace the element between the two commands.
-        for _ in 0..<4 {
+        // A page that refreshes itself (meta refresh) or is still being replaced after a form's
+        // answer can lose the element between the two commands, or not have it yet.
+        let transient = ["stale element", "does not belong to the document", "no such element"]
+        for _ in 0..<5 {
             do {
                 return try await text(of: try await element(selector))
-            } catch let error as WebDriverError
-                where error.description.contains("stale element") || error.description.contains("does not belong to the document") {
+            } catch let error as WebDriverError where transient.contains(where: error.description.contains) {
                 try await Task.sleep(for: .milliseconds(100))
             }
         }

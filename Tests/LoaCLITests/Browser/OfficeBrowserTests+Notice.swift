@@ -5,7 +5,7 @@ extension OfficeBrowserTests {
     /// 4. A convocation to one hamlet through the simulated eSMS channel: form, preview, send, then
     /// the notice page refreshes itself while receipts are awaited and ends on the reach report.
     /// Returns the notice's id.
-    static func sendConvocation(_ day: OfficeDay, _ office: BrowserSession) async throws -> String? {
+    static func sendConvocation(_ day: OfficeDay, _ office: BrowserSession) async throws -> String {
         try await office.visit(day.origin, "/notices/new")
         try await day.photograph(office, "notice-new")
         try await office.click("select[name='kind'] option[value='convocation']")

@@ -110,7 +110,11 @@ final class OfficeDay: Sendable {
     func signIn(_ session: BrowserSession, phone: String, password: String) async throws {
         if refusesBrowserOrigin.withLock({ $0 }) { try await session.sendOwnOrigin(origin) }
         try await submitSignIn(session, phone: phone, password: password)
-        if try await session.text("body").contains(Self.forged) {
+        try await session.wait(for: "the sign-in's answer") {
+            if try await !session.location().hasPrefix("/login") { return true }
+            return try await session.text("body").contains(Self.forged)
+        }
+        if try await session.location().hasPrefix("/login") {
             refusesBrowserOrigin.withLock { $0 = true }
             Issue.record(
                 """
