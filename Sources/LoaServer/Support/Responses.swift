@@ -31,12 +31,15 @@ enum Responses {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// An HTML page that is never cached, indexed or leaked through a Referer.
+    /// An HTML page that is never cached or indexed, and whose address (a resident's link token, a
+    /// dashboard query) never leaves in a Referer to another site. `same-origin`, not `no-referrer`:
+    /// under `no-referrer` Chrome posts the page's own forms with `Origin: null`, which
+    /// `DashboardOrigin` must refuse.
     static func html(_ page: String, status: HTTPResponse.Status = .ok, head: Bool = false) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("Referrer-Policy")!] = "same-origin"
         headers[.init("X-Robots-Tag")!] = "noindex, nofollow"
         headers[.contentSecurityPolicy] = SecurityHeaders<LoaRequestContext>.pageSecurityPolicy
         let bytes = ByteBuffer(string: page)
