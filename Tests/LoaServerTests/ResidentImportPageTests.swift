@@ -127,18 +127,15 @@ struct ResidentImportPageTests {
         await server.stop()
     }
 
+    /// A 10 000-row workbook previews whole (its timing is `scripts/bench xlsx`'s, not a test's).
     @Test
-    func tenThousandRowWorkbookUploadToPreviewTime() async throws {
+    func aTenThousandRowWorkbookPreviewsWhole() async throws {
         let server = try await ServerHarness.start()
         var browser = try await Self.admin(server)
         let bytes = try Self.fixture("residents-10k.xlsx")
-        let start = ContinuousClock.now
         let (_, page) = try await Self.preview(&browser, "residents-10k.xlsx", bytes)
-        let elapsed = ContinuousClock.now - start
-        print("residents-10k.xlsx upload → preview: \(elapsed)")
         #expect(page.contains("Thêm mới: <b>10000</b>"))
         #expect(page.contains("còn 9800 dòng nữa"))
-        #expect(elapsed < .seconds(15))
         await server.stop()
     }
 }

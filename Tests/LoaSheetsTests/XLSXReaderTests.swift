@@ -134,11 +134,9 @@ struct XLSXReaderTests {
     }
 
     @Test("10 000 rows read in one go")
-    func tenThousandRows() throws {
+    func tenThousandRows() async throws {
         let data = try SheetFixtures.data("residents-10k.xlsx")
-        let start = ContinuousClock.now
-        let rows = try XLSXReader.firstSheet(data)
-        print("residents-10k.xlsx: \(rows.count) rows read in \(ContinuousClock.now - start)")
+        let rows = try await onOwnThread { try XLSXReader.firstSheet(data) }
         #expect(rows.count == 10_002)
         #expect(rows.last?.number == 10_002)
         #expect(rows.last?.cells[2] == "912009999")

@@ -172,7 +172,10 @@ struct APIHandlers: Sendable {
         guard identity.role == .admin else { throw APIRefusal.forbidden("only an admin imports residents") }
         let body = try await request.body.collect(upTo: 64 * 1024 * 1024)
         let parsed: ResidentCSVResult
-        do { parsed = try ResidentFile.parse(Array(buffer: body)) } catch { throw APIRefusal.badRequest("\(error)") }
+        switch try await ResidentFile.parseOffPool(Array(buffer: body)) {
+        case .success(let result): parsed = result
+        case .failure(let error): throw APIRefusal.badRequest("\(error)")
+        }
         let dryRun = ["1", "true", "yes"].contains(request.uri.queryParameters.get("dry_run") ?? "")
         let counts = try await setup.store.importResidents(
             parsed.residents, columns: parsed.columns, dryRun: dryRun, actor: identity.actor, progress: { _ in })

@@ -35,9 +35,10 @@ struct ImportPages: Sendable {
             return try form(request, error: text["import.notsheet"], status: .unprocessableContent)
         }
         let parsed: ResidentCSVResult
-        do {
-            parsed = try ResidentFile.parse(file.bytes)
-        } catch {
+        switch try await ResidentFile.parseOffPool(file.bytes) {
+        case .success(let result):
+            parsed = result
+        case .failure(let error):
             let why: String
             switch error {
             case .sheet(let sheet) where sheet.description.hasPrefix("not an .xlsx"): why = text["import.notsheet"]

@@ -1,6 +1,7 @@
 import Foundation
 import LoaCore
 import LoaSheets
+import NIOPosix
 
 /// A resident file as uploaded or named on the command line: `.xlsx` (told by its ZIP signature,
 /// not its name) or CSV, read by the same rules (SPEC §6) for `loa residents import`, the API and
@@ -14,6 +15,14 @@ public enum ResidentFile {
     /// Whether `bytes` start like a ZIP archive (`PK\x03\x04`), as every `.xlsx` does.
     public static func kind(of bytes: [UInt8]) -> Kind {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? .xlsx : .csv
+    }
+
+    /// `parse(_:)` on NIO's thread pool: a 10 000-row workbook takes seconds, and on Swift's
+    /// cooperative threads (two on this machine) it would stall every other request meanwhile.
+    static func parseOffPool(_ bytes: [UInt8]) async throws -> Result<ResidentCSVResult, ResidentFileError> {
+        try await NIOThreadPool.singleton.runIfActive { () -> Result<ResidentCSVResult, ResidentFileError> in
+            do throws(ResidentFileError) { return .success(try parse(bytes)) } catch { return .failure(error) }
+        }
     }
 
     /// Reads the residents of a whole file; rejections carry sheet row numbers for `.xlsx`.
