@@ -27,7 +27,7 @@ struct AccountTests {
     /// A browser signed in as the account of `phone`.
     static func signedIn(_ server: ServerHarness, phone: String, password: String = "mat-khau-thon-1") async throws -> SessionClient {
         var browser = try await SessionClient(server)
-        let response = try await browser.post("/login/password", [("phone", phone), ("password", password)])
+        let response = try await browser.post("/login", [("phone", phone), ("password", password)])
         #expect(response.status == 303, "\(phone): \(String(decoding: response.body, as: UTF8.self).prefix(300))")
         return browser
     }
@@ -47,12 +47,17 @@ struct AccountTests {
         #expect(page.contains("name=\"token\""), "the API token field stays (SPEC §5)")
         for form in ["0912000111", "+84912000111", "0912 000 111", "84912000111"] {
             var browser = try await SessionClient(server)
-            let response = try await browser.post("/login/password", [("phone", form), ("password", "mat-khau-thon-1"), ("next", "/account")])
+            let response = try await browser.post("/login", [("phone", form), ("password", "mat-khau-thon-1"), ("next", "/account")])
             #expect(response.status == 303, "\(form)")
             #expect(response.headers["Location"] == "/account")
             let own = String(decoding: try await browser.get("/account").body, as: UTF8.self)
-            #expect(own.contains("account:+84912000111"), "the page names the person")
+            #expect(own.contains("<a href=\"/account\" title=\"Tài khoản của tôi\">Cán bộ</a> <span class=\"muted\">(người gửi)</span>"), "the nav names the person")
         }
+        let signIns = try await server.store.auditLog(limit: 10).filter { $0.action == "account.signin" }
+        #expect(signIns.count == 4 && signIns.allSatisfy { $0.actor == "account:+84912000111" && $0.detail == "password" }, "\(signIns)")
+        // The same form also posts a phone and password to /login/password.
+        var other = try await SessionClient(server)
+        #expect(try await other.post("/login/password", [("phone", "0912000111"), ("password", "mat-khau-thon-1")]).status == 303)
         await server.stop()
     }
 
@@ -68,7 +73,7 @@ struct AccountTests {
             ("0912000222", "wrong-password", "wrong password"), ("0999000999", "mat-khau-thon-1", "unknown phone"),
             ("0912000333", "mat-khau-thon-1", "disabled account"), ("not a phone", "mat-khau-thon-1", "unreadable phone"),
         ] {
-            let response = try await browser.post("/login/password", [("phone", phone), ("password", password)])
+            let response = try await browser.post("/login", [("phone", phone), ("password", password)])
             #expect(response.status == 401, "\(label)")
             #expect(Self.problem(response) == Self.wrongAnswer, "\(label)")
             #expect(browser.cookies["loa_session"] == nil, "\(label)")

@@ -6,6 +6,9 @@ enum AccountRoutes {
         let limits = SignInLimits()
         let signIn = AccountSignIn(pages: pages, limits: limits, messenger: StaffMessenger(setup: pages.setup))
         let accounts = AccountPages(pages: pages)
+        router.post("/login") { request, context in
+            await signIn.either(request, client: RateLimits<LoaRequestContext>.client(request, context))
+        }
         router.post("/login/password") { request, context in
             await signIn.password(request, client: RateLimits<LoaRequestContext>.client(request, context))
         }

@@ -18,13 +18,29 @@ struct AccountSignIn: Sendable {
     /// How long a one-time code works.
     static let codeLifetime: TimeInterval = 600
 
+    /// `POST /login` (SPEC §5): one form for a phone and password or an API token (field `token`).
+    func either(_ request: Request, client: String) async -> Response {
+        switch await pages.signInForm(request) {
+        case .failure(let refusal):
+            return refusal.response
+        case .success(let checked):
+            let token = checked.fields["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            let phone = checked.fields["phone"]?.trimmingCharacters(in: .whitespaces) ?? ""
+            if token.isEmpty, !phone.isEmpty { return await password(request, form: checked.fields, client: client) }
+            return await pages.tokenSignIn(request, checked)
+        }
+    }
+
     /// `POST /login/password`: phone and password.
     func password(_ request: Request, client: String) async -> Response {
-        let form: [String: String]
         switch await pages.signInForm(request) {
-        case .success(let checked): form = checked.fields
+        case .success(let checked): return await password(request, form: checked.fields, client: client)
         case .failure(let refusal): return refusal.response
         }
+    }
+
+    /// The password sign-in of a form already checked by `signInForm`.
+    private func password(_ request: Request, form: [String: String], client: String) async -> Response {
         let now = setup.now()
         let phone = try? PhoneNumber(parsing: form["phone"] ?? "")
         let shown = ["phone": form["phone"] ?? "", "next": SignInTarget.path(form["next"])]
@@ -38,6 +54,8 @@ struct AccountSignIn: Sendable {
                 return pages.loginPage(request, problem: "acc.bad", shown, status: .unauthorized)
             }
             limits.perAccount.clear(account.phone.e164)
+            try await setup.store.recordStaffAction(
+                actor: account.tokenLabel, action: "account.signin", subject: account.phone.e164, detail: "password", at: now)
             return await pages.startSession(request, tokenID: tokenID, next: form["next"])
         } catch {
             return failure(request, error)
@@ -135,7 +153,7 @@ struct AccountSignIn: Sendable {
 
     private func failure(_ request: Request, _ error: any Error) -> Response {
         let reference = ErrorReference.log(error, "account sign-in failed", logger: setup.logger)
-        return pages.page(DashboardPages.language(request), title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
+        return pages.message(DashboardPages.language(request), title: "500", message: reference.vietnamese, status: .internalServerError)
     }
 
     /// Six random digits.

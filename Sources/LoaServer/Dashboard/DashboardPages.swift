@@ -57,9 +57,14 @@ struct DashboardPages: Sendable {
             var query: [String: String] = [:]
             // Read as a form (a GET form sends a space as `+`); the first of a repeated name wins.
             for (name, value) in FormEncoding.decode(request.uri.query ?? "") where query[name] == nil { query[name] = value }
+            let identity = Identity(found.token)
+            var person: String?
+            if identity.actor.hasPrefix("account:"), let tokenID = identity.tokenID {
+                person = try await setup.store.account(tokenID: tokenID)?.name
+            }
             let context = DashboardRequest(
-                identity: Identity(found.token), text: text, csrf: csrf, sessionHash: found.session.hash, query: query, form: fields,
-                path: request.uri.path, files: files)
+                identity: identity, text: text, csrf: csrf, sessionHash: found.session.hash, query: query, form: fields,
+                path: request.uri.path, files: files, person: person)
             signedIn = context
             var response = try await body(context)
             if let lang = request.uri.queryParameters.get("lang") {

@@ -21,7 +21,6 @@ enum DashboardRoutes {
             }
         }
         router.get("/login") { request, _ in pages.login(request, failed: false) }
-        router.post("/login") { request, _ in await pages.signIn(request) }
         router.post("/logout") { request, _ in await pages.guarded(request, form: true) { try await pages.signOut($0) } }
         router.get("/audit") { request, _ in await pages.guarded(request) { try await pages.audit($0) } }
         router.get("/notices/new") { request, _ in await pages.guarded(request) { try await pages.form($0, values: [:], note: nil) } }
@@ -60,6 +59,8 @@ struct DashboardRequest: Sendable {
     let path: String
     /// Files of a multipart form, by field name (`guarded(upload:)`).
     var files: [String: DashboardUpload] = [:]
+    /// The signed-in person's name when they signed in with a staff account (nil for an API token).
+    var person: String?
 }
 
 /// A page that cannot be shown, with its status.

@@ -40,20 +40,16 @@ extension DashboardPages {
         for (name, value) in FormEncoding.decode(bytes) where fields[name] == nil { fields[name] = value }
         let nonce = DashboardSession.cookies(request.headers[.cookie])[session.loginCookieName] ?? ""
         guard session.origins.allows(request, required: true), !nonce.isEmpty, ConstantTime.equal(fields["csrf"] ?? "", nonce) else {
-            let body = "<p class=warn>\(text["login.forged"])</p><p><a href=\"/login\">\(text["login"])</a></p>"
-            return .failure(SignInRefusal(response: page(text, title: text["login"], body: body, status: .forbidden)))
+            let login = (text.english ? "/login?lang=en" : "/login", text["login"])
+            return .failure(
+                SignInRefusal(response: message(text, title: text["login"], message: text["login.forged"], status: .forbidden, link: login)))
         }
         return .success((fields, nonce))
     }
 
-    /// Checks where the form came from and its CSRF value, then the token; starts a server-side
-    /// session and sends the browser back to a page of this site.
-    func signIn(_ request: Request) async -> Response {
-        let form: (fields: [String: String], nonce: String)
-        switch await signInForm(request) {
-        case .success(let checked): form = checked
-        case .failure(let refusal): return refusal.response
-        }
+    /// The token sign-in of a form `signInForm` checked (where it came from, its CSRF value):
+    /// starts a server-side session and sends the browser back to a page of this site.
+    func tokenSignIn(_ request: Request, _ form: (fields: [String: String], nonce: String)) async -> Response {
         let token = form.fields["token"]?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !token.isEmpty, let record = try? await setup.store.token(hash: APIToken.hash(token), at: setup.now()), let tokenID = record.id
         else {
@@ -76,7 +72,7 @@ extension DashboardPages {
                 SessionRecord(hash: DashboardSession.hash(id), tokenID: tokenID, createdAt: now, expiresAt: now + DashboardSession.lifetime))
         } catch {
             let reference = ErrorReference.log(error, "dashboard sign-in failed", logger: setup.logger)
-            return page(Self.language(request), title: "500", body: "<p>\(HTML.escape(reference.vietnamese))</p>", status: .internalServerError)
+            return message(Self.language(request), title: "500", message: reference.vietnamese, status: .internalServerError)
         }
         var response = Self.redirect(SignInTarget.path(next))
         response.headers[values: .setCookie] = [

@@ -46,7 +46,8 @@ struct DashboardText: Sendable {
         "lang": "English", "preview.note": "Xem trước: chưa có gì được lưu hay gửi đi.", "rows": "dòng",
         "template": "Mẫu tin đăng ký", "freetext": "Tin tự do (không theo mẫu)", "nofit": "Không mẫu tin nào phù hợp",
         "nav.residents": "Cư dân", "nav.followup": "Theo dõi tận nhà", "nav.replies": "Tin trả lời", "nav.channels": "Kênh gửi",
-        "nav.accounts": "Tài khoản",
+        "nav.accounts": "Tài khoản", "role.admin": "quản trị", "role.sender": "người gửi", "role.auditor": "kiểm tra",
+        "role.volunteer": "tình nguyện viên",
         "audit": "Nhật ký thay đổi", "when": "Thời điểm", "who": "Người thực hiện", "action": "Thao tác", "subject": "Đối tượng", "detail": "Chi tiết",
     ]
 
@@ -70,7 +71,8 @@ struct DashboardText: Sendable {
         "lang": "Tiếng Việt", "preview.note": "Preview: nothing was stored or sent.", "rows": "rows",
         "template": "Registered template", "freetext": "Free text (no template)", "nofit": "No registered template fits",
         "nav.residents": "Residents", "nav.followup": "Door to door", "nav.replies": "Replies", "nav.channels": "Channels",
-        "nav.accounts": "Accounts",
+        "nav.accounts": "Accounts", "role.admin": "admin", "role.sender": "sender", "role.auditor": "auditor",
+        "role.volunteer": "volunteer",
         "audit": "Audit log", "when": "When", "who": "Who", "action": "Action", "subject": "Subject", "detail": "Detail",
     ]
 }

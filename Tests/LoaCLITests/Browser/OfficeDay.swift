@@ -20,8 +20,6 @@ final class OfficeDay: Sendable {
     let http: HTTPClient
     /// Where every page's screenshots go: `.build/screenshots`.
     let screenshots: URL
-    /// Whether Loa was seen refusing Chrome's `Origin: null` form posts (see ``signIn(_:phone:password:)``).
-    let refusesBrowserOrigin = Mutex(false)
     /// Pages wider than the screen they were photographed on, for the report.
     let overflows = Mutex<[String]>([])
 
@@ -108,23 +106,14 @@ final class OfficeDay: Sendable {
 
     /// Signs `session` in through `/login` with a phone number and a password, as a person types them.
     func signIn(_ session: BrowserSession, phone: String, password: String) async throws {
-        if refusesBrowserOrigin.withLock({ $0 }) { try await session.sendOwnOrigin(origin) }
         try await submitSignIn(session, phone: phone, password: password)
         try await session.wait(for: "the sign-in's answer") {
             if try await !session.location().hasPrefix("/login") { return true }
             return try await session.text("body").contains(Self.forged)
         }
-        if try await session.location().hasPrefix("/login") {
-            refusesBrowserOrigin.withLock { $0 = true }
-            Issue.record(
-                """
-                Loa refused its own sign-in form posted by Chromium ("\(Self.forged)"): its pages send \
-                Referrer-Policy: no-referrer, so Chrome posts every form with Origin: null, which DashboardOrigin \
-                refuses. The rest of the day runs with the browser sending Loa's origin (DevTools) to test the later pages.
-                """)
-            try await session.sendOwnOrigin(origin)
-            try await submitSignIn(session, phone: phone, password: password)
-        }
+        #expect(
+            try await !session.text("body").contains(Self.forged),
+            "Loa refused its own sign-in form as posted by Chromium (the Origin a browser sends from Loa's pages)")
         try await session.wait(for: "leaving the sign-in page") { try await !session.location().hasPrefix("/login") }
     }
 
@@ -134,9 +123,9 @@ final class OfficeDay: Sendable {
     /// Fills and submits the sign-in form, whatever the answer.
     func submitSignIn(_ session: BrowserSession, phone: String, password: String) async throws {
         try await session.visit(origin, "/login")
-        try await session.type(phone, into: "form[action='/login/password'] input[name='phone']")
-        try await session.type(password, into: "form[action='/login/password'] input[name='password']")
-        try await session.click("form[action='/login/password'] button[type='submit']")
+        try await session.type(phone, into: "form[action='/login'][class='signin'] input[name='phone']")
+        try await session.type(password, into: "form[action='/login'][class='signin'] input[name='password']")
+        try await session.click("form[action='/login'][class='signin'] button[type='submit']")
     }
 
     /// Whether a dashboard page exists yet (another engineer may still be building it): its path
