@@ -16,6 +16,18 @@ public enum ChannelKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether the gateway reports delivery to a status URL (the generic webhook reports nothing).
+    public var callsBack: Bool { self != .webhook }
+
+    /// Whether the gateway forwards residents' replies to an inbound URL: eSMS's API has no inbound
+    /// callback, and Zalo's replies come through the app's one webhook.
+    public var forwardsReplies: Bool {
+        switch self {
+        case .speedsms, .kannel, .twilio: true
+        case .zaloZNS, .zaloOA, .esms, .webhook: false
+        }
+    }
+
     /// The kind-specific keys SPEC §4 lists, and which of them hold secrets.
     var keys: (plain: Set<String>, secret: Set<String>) {
         switch self {

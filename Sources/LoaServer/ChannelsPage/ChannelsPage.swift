@@ -91,8 +91,10 @@ struct ChannelsPage: Sendable {
             let shared = zalo.channels.filter { $0 != channel.name }
             return ["zalo": show ? zalo.urls.status : zalo.urls.masked.status, "shared": shared.joined(separator: ", "), "isShared": !shared.isEmpty]
         }
-        guard let hooks = setup.hookURLs(channel: channel.name) else { return nil }
+        guard channel.kind.callsBack, let hooks = setup.hookURLs(channel: channel.name) else { return nil }
         let shown = show ? hooks : hooks.masked
-        return ["status": shown.status, "inbound": shown.inbound]
+        var urls: [String: Any] = ["status": shown.status]
+        if channel.kind.forwardsReplies { urls["inbound"] = shown.inbound }
+        return urls
     }
 }

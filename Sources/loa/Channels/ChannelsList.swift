@@ -65,7 +65,9 @@ struct ChannelsList: AsyncParsableCommand {
                 Entry(
                     name: channel.name, kind: channel.kind.rawValue, rate: channel.rate?.description,
                     health: try await ChannelStatus.read(channel, store: store, now: Date()).line,
-                    callbackUrls: .init(status: hooks?.status, inbound: zalo == nil ? hooks?.inbound : hooks?.status),
+                    callbackUrls: .init(
+                        status: channel.kind.callsBack ? hooks?.status : nil,
+                        inbound: zalo != nil ? hooks?.status : channel.kind.forwardsReplies ? hooks?.inbound : nil),
                     zaloWebhook: zalo.map { ZaloApp(appID: $0.appID, url: hooks?.status ?? "", channels: $0.channels) }))
         }
         switch output.format {
