@@ -23,6 +23,8 @@ struct TokenCLITests {
         }
         let badExpiry = try await cli.run("token", "create", "--role", "auditor", "--label", "kiem-tra", "--expires", "soon")
         #expect(badExpiry.status == 1 && badExpiry.stderr.contains("--expires"))
+        let posing = try await cli.run("token", "create", "--role", "admin", "--label", "Account:+84912000001")
+        #expect(posing.status == 1 && posing.stderr.contains("must not start with 'account:'"), "\(posing.stderr)")
 
         let listed = try #require(try await cli.json("token", "list") as? [[String: Any]])
         #expect(listed.count == 2, "refused creations stored nothing")
