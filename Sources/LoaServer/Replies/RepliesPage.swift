@@ -41,10 +41,11 @@ struct RepliesPage: Sendable {
             }
             return values
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "waiting": waiting, "handled": handled, "noneWaiting": waiting.isEmpty, "anyHandled": !handled.isEmpty,
-            "done": request.query["done"].map { text["rp.done." + $0] } ?? "",
         ]
+        // An empty string is truthy to Mustache: the note bar only when something was done.
+        if let done = request.query["done"] { values["done"] = text["rp.done." + done] }
         return pages.render(request, "replies/list", title: text["nav.replies"], values)
     }
 
