@@ -104,6 +104,16 @@ public struct ReplyRecord: Sendable, Equatable {
 
     /// Whether the reply acknowledged a notice when it came in.
     public var matched: Bool { outcome.hasPrefix("acknowledged ") || outcome.hasPrefix("already acknowledged ") }
+
+    /// This reply as staff left it: handled at `time` by `actor`, how, and the message it acknowledged.
+    func handled(at time: Date, by actor: String, _ handling: String, message: Int64? = nil) -> ReplyRecord {
+        var handled = self
+        handled.handledAt = time
+        handled.handledBy = actor
+        handled.handling = handling
+        if let message { handled.message = message }
+        return handled
+    }
 }
 
 /// Which residents `loa unread` lists.

@@ -53,12 +53,7 @@ extension PostgresStore {
             try await Self.audit(
                 db, actor: actor, action: "reply.attach", subject: notice,
                 detail: TriageSQL.detail(reply, now ? "acknowledged" : "already acknowledged"), at: time)
-            var handled = reply
-            handled.handledAt = time
-            handled.handledBy = actor
-            handled.handling = handling
-            handled.message = message
-            return .handled(handled, acknowledgedNow: now)
+            return .handled(reply.handled(at: time, by: actor, handling, message: message), acknowledgedNow: now)
         }
     }
 
@@ -72,11 +67,7 @@ extension PostgresStore {
                 """)
             try await Self.audit(
                 db, actor: actor, action: "reply.dismiss", subject: "reply \(id)", detail: TriageSQL.detail(reply, "dismissed"), at: time)
-            var handled = reply
-            handled.handledAt = time
-            handled.handledBy = actor
-            handled.handling = "dismissed"
-            return .handled(handled, acknowledgedNow: false)
+            return .handled(reply.handled(at: time, by: actor, "dismissed"), acknowledgedNow: false)
         }
     }
 

@@ -54,12 +54,7 @@ extension SQLiteStore {
             try Self.audit(
                 db, actor: actor, action: "reply.attach", subject: notice,
                 detail: TriageSQL.detail(reply, now ? "acknowledged" : "already acknowledged"), at: time)
-            var handled = reply
-            handled.handledAt = time
-            handled.handledBy = actor
-            handled.handling = handling
-            handled.message = message
-            return .handled(handled, acknowledgedNow: now)
+            return .handled(reply.handled(at: time, by: actor, handling, message: message), acknowledgedNow: now)
         }
     }
 
@@ -72,11 +67,7 @@ extension SQLiteStore {
                 sql: "UPDATE replies SET handled_at = ?, handled_by = ?, handling = 'dismissed' WHERE id = ?",
                 arguments: [time.millis, actor, id])
             try Self.audit(db, actor: actor, action: "reply.dismiss", subject: "reply \(id)", detail: TriageSQL.detail(reply, "dismissed"), at: time)
-            var handled = reply
-            handled.handledAt = time
-            handled.handledBy = actor
-            handled.handling = "dismissed"
-            return .handled(handled, acknowledgedNow: false)
+            return .handled(reply.handled(at: time, by: actor, "dismissed"), acknowledgedNow: false)
         }
     }
 
