@@ -47,6 +47,13 @@ struct AuditPageTests {
         let none = String(
             decoding: try await server.request(.get, "/audit?actor=nobody&page=abc", headers: ["Cookie": cookie]).body, as: UTF8.self)
         #expect(none.contains("Không có mục nào khớp bộ lọc.") && Self.rows(none) == 0, "a bad page number is the first page")
+        // A staff account's entries carry the person's name beside its actor, in the rows and the filter.
+        let account = try await AccountTests.account(server, phone: "0912000777", role: .admin, name: "Lê Thị Hằng")
+        _ = try await server.store.recordStaffAction(actor: account.tokenLabel, action: "channel.test", subject: "sms", detail: nil, at: Date())
+        let named = String(
+            decoding: try await server.request(.get, "/audit?action=channel.test", headers: ["Cookie": cookie]).body, as: UTF8.self)
+        #expect(named.contains("<td>Lê Thị Hằng<br><span class=\"muted\">account:+84912000777</span></td>"), "\(named)")
+        #expect(named.contains("<option value=\"account:+84912000777\">Lê Thị Hằng (account:+84912000777)</option>"))
         let english = String(decoding: try await server.request(.get, "/audit?lang=en", headers: ["Cookie": cookie]).body, as: UTF8.self)
         #expect(english.contains("Audit log") && english.contains("Older →"))
         await server.stop()

@@ -20,19 +20,26 @@ extension DashboardPages {
         let size = Self.auditPageSize
         let found = try await setup.store.auditLog(AuditQuery(actor: actor, action: action, offset: (page - 1) * size, limit: size + 1))
         let names = try await setup.store.auditNames()
+        // Staff accounts act as account:+84…; the log shows the person's name beside it.
+        let people = Dictionary(try await setup.store.accounts().map { ($0.tokenLabel, $0.name) }, uniquingKeysWith: { first, _ in first })
         func choices(_ all: [String], _ chosen: String?) -> [[String: Any]] {
             // A chosen value no entry has any more stays selectable, so the filter shown is the one applied.
             let values = [""] + (chosen.map { all.contains($0) ? all : all + [$0] } ?? all)
-            return values.map { ["value": $0, "label": $0.isEmpty ? text["all"] : $0, "selected": $0 == (chosen ?? "")] }
+            return values.map { value -> [String: Any] in
+                let label = value.isEmpty ? text["all"] : people[value].map { "\($0) (\(value))" } ?? value
+                return ["value": value, "label": label, "selected": value == (chosen ?? "")]
+            }
         }
         func link(_ page: Int) -> String {
             "/audit?" + FormEncoding.encode([("actor", actor ?? ""), ("action", action ?? ""), ("page", String(page))])
         }
         let entries = found.prefix(size).map { entry -> [String: Any] in
-            [
+            var row: [String: Any] = [
                 "at": TimeText.short(entry.at, in: zone), "actor": entry.actor, "action": entry.action, "subject": entry.subject,
                 "detail": entry.detail ?? "",
             ]
+            if let person = people[entry.actor] { row["person"] = person }
+            return row
         }
         var values: [String: Any] = [
             "actors": choices(names.actors, actor), "actions": choices(names.actions, action), "entries": Array(entries),
