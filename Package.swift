@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "LoaConfigTests", dependencies: ["LoaConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LoaSheetsTests",
-            dependencies: ["LoaSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["LoaSheets", "LoaTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -28,11 +28,7 @@ public struct CommandRunner: Sendable {
     /// its own: blocking one of the two cooperative threads for a whole `loa` run would stall every
     /// other test in the process.
     public func run(_ arguments: [String], input: Data? = nil) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, input: input) })
-            }
-        }
+        try await onOwnThread { try runBlocking(arguments, input: input) }
     }
 
     /// ``run(_:input:)`` on the calling thread.

@@ -35,7 +35,7 @@ struct BackupCLITests {
         let backup = try await cli.run("db", "backup", "copy.db")
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(backup.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "copy.db")
-        run.waitUntilExit()
+        try await onOwnThread { run.waitUntilExit() }
         #expect(run.terminationStatus == 0)
         #expect(wasRunning, "the backup was taken while loa run was sending")
 

@@ -51,7 +51,7 @@ final class SameOriginProxy: Sendable {
         let headers = HTTPHeaders(request.headers.filter { !skipped.contains($0.name.lowercased()) }.map { ($0.name, $0.value) })
         let outgoing = HTTPRequest(
             method: HTTPRequest.Method(rawValue: request.method), url: "http://127.0.0.1:\(loaPort)" + request.target, headers: headers,
-            body: request.method == "GET" ? nil : request.body, timeout: .seconds(10))
+            body: request.method == "GET" ? nil : request.body, timeout: testAnswerTimeout)
         let result = Blocking.wait { try await client.send(outgoing) }
         guard case .success(let response) = result else { return .text(502, "\(result)") }
         return TestHTTPServer.Response(

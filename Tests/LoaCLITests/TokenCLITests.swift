@@ -72,7 +72,7 @@ struct TokenCLITests {
         let http = HTTPClient()
         defer { http.shutdown() }
         func send(_ method: HTTPRequest.Method, _ path: String, _ headers: HTTPHeaders, _ body: String? = nil) async throws -> HTTPResponse {
-            try await http.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body.map { Array($0.utf8) }, timeout: .seconds(5)))
+            try await http.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body.map { Array($0.utf8) }, timeout: testAnswerTimeout))
         }
         let bearer: HTTPHeaders = ["Authorization": "Bearer " + token]
         #expect(try await send(.get, "/api/notices", bearer).status == 200)

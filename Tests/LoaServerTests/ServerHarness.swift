@@ -8,6 +8,7 @@ import LoaServer
 import LoaStore
 import Logging
 import ServiceLifecycle
+import LoaTesting
 
 /// A real Loa server on a loopback port over a real SQLite store, with a convocation already sent:
 /// each sample resident's message claimed on `zalo` (ZNS) and accepted with gateway ref `R<id>`.
@@ -113,7 +114,7 @@ final class ServerHarness: Sendable {
     func request(
         _ method: HTTPRequest.Method, _ path: String, headers: HTTPHeaders = [:], body: [UInt8]? = nil
     ) async throws -> HTTPResponse {
-        try await client.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body, timeout: .seconds(10)))
+        try await client.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body, timeout: testAnswerTimeout))
     }
 
     /// A stored token of `role`; the header that presents it.

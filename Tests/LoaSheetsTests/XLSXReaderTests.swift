@@ -1,5 +1,6 @@
 import Foundation
 import LoaSheets
+import func LoaTesting.onOwnThread
 import Testing
 
 @Suite("xlsx reading")
@@ -27,7 +28,7 @@ struct XLSXReaderTests {
         let file = String(label.prefix { $0 != " " })
         let rows = try XLSXReader.firstSheet(try SheetFixtures.data(file))
         #expect(rows == Self.messyRows)
-        let hamlet = try #require(rows.first { $0.number == 7 }?.cells[3])
+        let hamlet: String = try #require(rows.first { $0.number == 7 }?.cells[3])
         #expect(Array(hamlet.unicodeScalars) == Array("Đồng Tâm".precomposedStringWithCanonicalMapping.unicodeScalars), "NFD typed, NFC read")
         #expect(!rows.flatMap(\.cells).contains("Người ở trang tổng hợp"), "the second sheet is ignored")
     }

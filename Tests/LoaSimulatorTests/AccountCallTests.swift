@@ -13,7 +13,7 @@ struct AccountCallTests {
     }
 
     private func get(_ sim: SimulatorHarness, _ path: String, headers: HTTPHeaders = [:]) async throws -> HTTPResponse {
-        try await sim.client.send(HTTPRequest(method: .get, url: sim.baseURL + path, headers: headers, timeout: .seconds(5)))
+        try await sim.client.send(HTTPRequest(method: .get, url: sim.baseURL + path, headers: headers, timeout: testAnswerTimeout))
     }
 
     @Test("eSMS GetBalance_json: Balance, CodeResponse 100 and UserID; wrong keys get 101 Authorize Failed")
@@ -99,7 +99,7 @@ struct AccountCallTests {
     @Test("A webhook receiver answers HEAD and takes nothing")
     func webhookHead() async throws {
         try await withSimulator { sim in
-            let response = try await sim.client.send(HTTPRequest(method: .head, url: sim.baseURL + "/webhook/loa", timeout: .seconds(5)))
+            let response = try await sim.client.send(HTTPRequest(method: .head, url: sim.baseURL + "/webhook/loa", timeout: testAnswerTimeout))
             #expect(response.status == 200)
             #expect(sim.simulator.stats[.webhook].sends == 0)
         }

@@ -39,11 +39,11 @@ struct OAMessageTypeTests {
         try await withSimulator { sim in
             let account = ZaloOAAccount()
             let good = try await sim.client.send(HTTPRequest(
-                method: .get, url: sim.baseURL + "/v2.0/oa/getoa", headers: ["access_token": account.accessToken], timeout: .seconds(5)))
+                method: .get, url: sim.baseURL + "/v2.0/oa/getoa", headers: ["access_token": account.accessToken], timeout: testAnswerTimeout))
             let body = try jsonObject(good.body)
             #expect(body["error"] as? Int == 0 && value(body, "data.oa_id") as? String == account.oaID)
             let wrong = try await sim.client.send(HTTPRequest(
-                method: .get, url: sim.baseURL + "/v2.0/oa/getoa", headers: ["access_token": "nope"], timeout: .seconds(5)))
+                method: .get, url: sim.baseURL + "/v2.0/oa/getoa", headers: ["access_token": "nope"], timeout: testAnswerTimeout))
             #expect(try jsonObject(wrong.body)["error"] as? Int == -216)
             #expect(sim.simulator.stats[.zaloOA].sends == 0, "a profile call is not a send")
         }

@@ -4,6 +4,7 @@ import LoaServer
 import LoaSimulator
 import Synchronization
 import Testing
+import LoaTesting
 
 /// What one office day in the browser runs against: a working directory with `loa.toml`, the
 /// in-process gateway simulator behind an eSMS channel (sends, slow receipts) and a SpeedSMS
@@ -132,7 +133,7 @@ final class OfficeDay: Sendable {
     /// answers a signed-out visit with anything but 404. A missing page fails the test under
     /// `CI=true`, and is printed otherwise, naming the page and who builds it.
     func landed(_ path: String, _ page: String) async -> Bool {
-        let response = try? await http.send(HTTPRequest(url: origin + path, timeout: .seconds(5)))
+        let response = try? await http.send(HTTPRequest(url: origin + path, timeout: testAnswerTimeout))
         if let response, response.status != 404 { return true }
         missing("\(page) (\(path))")
         return false
@@ -156,7 +157,7 @@ final class OfficeDay: Sendable {
         let url = try #require((replies["callback_urls"] as? [String: Any])?["inbound"] as? String)
         let body = try JSONSerialization.data(withJSONObject: ["type": "inbound", "phone": phone, "content": content])
         let request = HTTPRequest(
-            method: .post, url: url, headers: ["Content-Type": "application/json"], body: Array(body), timeout: .seconds(5))
+            method: .post, url: url, headers: ["Content-Type": "application/json"], body: Array(body), timeout: testAnswerTimeout)
         return try await http.send(request).status
     }
 }
