@@ -38,7 +38,10 @@ public struct AccountRecord: Sendable, Equatable {
     public var tokenLabel: String { Self.tokenLabel(phone) }
 
     /// `account:<E.164>`: how a phone's token row is labelled.
-    public static func tokenLabel(_ phone: PhoneNumber) -> String { "account:" + phone.e164 }
+    public static func tokenLabel(_ phone: PhoneNumber) -> String { labelPrefix + phone.e164 }
+
+    /// What every staff account's token label (and so its audit actor) starts with.
+    public static let labelPrefix = "account:"
 }
 
 /// How a one-time sign-in code was taken.

@@ -1,3 +1,5 @@
+import LoaConfig
+
 /// The callback URLs of one channel (`{public_url}/hooks/{channel}/{hook-secret}/{event}`), which
 /// adapters put into requests (eSMS `CallbackUrl`, Kannel `dlr-url`, Twilio `StatusCallback`).
 public struct HookURLs: Sendable, Equatable {
@@ -21,6 +23,12 @@ public struct HookURLs: Sendable, Equatable {
         let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         let prefix = base + "/hooks/" + secret.channel + "/" + secret.pathSegment + "/"
         self.init(status: prefix + "status", inbound: prefix + "inbound", secret: secret)
+    }
+
+    /// The URLs to give a gateway of `kind`: the status URL unless it reports nothing, the inbound
+    /// URL only if it forwards residents' replies.
+    public func registered(for kind: ChannelKind) -> (status: String?, inbound: String?) {
+        (kind.callsBack ? status : nil, kind.forwardsReplies ? inbound : nil)
     }
 
     /// The same URLs with the path secret replaced by ``mask``, for listings.

@@ -20,8 +20,12 @@ public struct Identity: Sendable, Equatable {
     /// The identity of a stored token; a staff account's token row names the person, `account:+84…`.
     public init(_ token: TokenRecord) {
         let label = token.label ?? String(token.hash.prefix(8))
-        self.init(role: token.role, scopes: token.scopes, actor: label.hasPrefix("account:") ? label : "token:" + label, tokenID: token.id)
+        let account = label.hasPrefix(AccountRecord.labelPrefix)
+        self.init(role: token.role, scopes: token.scopes, actor: account ? label : "token:" + label, tokenID: token.id)
     }
+
+    /// Whether the caller signed in with a staff account (its actor is `account:+84…`), not an API token.
+    public var isAccount: Bool { actor.hasPrefix(AccountRecord.labelPrefix) }
 
     /// Whether this caller's token created the notice. By token id, never by label: two tokens may
     /// once have shared a label, and a label names no one for sure.

@@ -91,10 +91,11 @@ struct ChannelsPage: Sendable {
             let shared = zalo.channels.filter { $0 != channel.name }
             return ["zalo": show ? zalo.urls.status : zalo.urls.masked.status, "shared": shared.joined(separator: ", "), "isShared": !shared.isEmpty]
         }
-        guard channel.kind.callsBack, let hooks = setup.hookURLs(channel: channel.name) else { return nil }
-        let shown = show ? hooks : hooks.masked
-        var urls: [String: Any] = ["status": shown.status]
-        if channel.kind.forwardsReplies { urls["inbound"] = shown.inbound }
-        return urls
+        guard let hooks = setup.hookURLs(channel: channel.name) else { return nil }
+        let registered = (show ? hooks : hooks.masked).registered(for: channel.kind)
+        var urls: [String: Any] = [:]
+        if let status = registered.status { urls["status"] = status }
+        if let inbound = registered.inbound { urls["inbound"] = inbound }
+        return urls.isEmpty ? nil : urls
     }
 }

@@ -59,7 +59,7 @@ struct DashboardPages: Sendable {
             for (name, value) in FormEncoding.decode(request.uri.query ?? "") where query[name] == nil { query[name] = value }
             let identity = Identity(found.token)
             var person: String?
-            if identity.actor.hasPrefix("account:"), let tokenID = identity.tokenID {
+            if identity.isAccount, let tokenID = identity.tokenID {
                 person = try await setup.store.account(tokenID: tokenID)?.name
             }
             let context = DashboardRequest(

@@ -66,8 +66,8 @@ struct ChannelsList: AsyncParsableCommand {
                     name: channel.name, kind: channel.kind.rawValue, rate: channel.rate?.description,
                     health: try await ChannelStatus.read(channel, store: store, now: Date()).line,
                     callbackUrls: .init(
-                        status: channel.kind.callsBack ? hooks?.status : nil,
-                        inbound: zalo != nil ? hooks?.status : channel.kind.forwardsReplies ? hooks?.inbound : nil),
+                        status: hooks?.registered(for: channel.kind).status,
+                        inbound: zalo != nil ? hooks?.status : hooks?.registered(for: channel.kind).inbound),
                     zaloWebhook: zalo.map { ZaloApp(appID: $0.appID, url: hooks?.status ?? "", channels: $0.channels) }))
         }
         switch output.format {

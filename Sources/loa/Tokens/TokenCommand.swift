@@ -47,8 +47,8 @@ struct TokenCreate: AsyncParsableCommand {
             throw UserError("--label must be one word, like hoi-nong-dan")
         }
         // A staff account acts through a token labelled account:+84…; another token must not pass for one.
-        if let label, label.lowercased().hasPrefix("account:") {
-            throw UserError("--label must not start with 'account:' (the audit log's name for staff accounts; use loa account create)")
+        if let label, label.lowercased().hasPrefix(AccountRecord.labelPrefix) {
+            throw UserError("--label must not start with '\(AccountRecord.labelPrefix)' (the audit log's name for staff accounts; use loa account create)")
         }
         let now = Date()
         var expiresAt: Date?
